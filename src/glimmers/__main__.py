@@ -1,0 +1,3 @@
+from glimmers.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""People: the first account, signing in and out, settings, export and leaving."""

@@ -1,0 +1,1 @@
+"""The diary: glimmers, triggers, beans and intentions."""

@@ -1,0 +1,34 @@
+"""The fixed sets of the diary."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Sense(models.TextChoices):
+    SIGHT = "sight", _("Sight")
+    HEARING = "hearing", _("Hearing")
+    SMELL = "smell", _("Smell")
+    TASTE = "taste", _("Taste")
+    TOUCH = "touch", _("Touch")
+    BODY = "body", _("Inside the body")
+    INTUITION = "intuition", _("Intuition and more")
+
+
+# The opening words of a sense's line: "I saw …", "I heard …".
+SENSE_PROMPTS = {
+    Sense.SIGHT: _("I saw…"),
+    Sense.HEARING: _("I heard…"),
+    Sense.SMELL: _("I smelled…"),
+    Sense.TASTE: _("I tasted…"),
+    Sense.TOUCH: _("I touched…"),
+    Sense.BODY: _("In my body I felt…"),
+    Sense.INTUITION: _("I sensed…"),
+}
+
+
+class Kind(models.TextChoices):
+    MOMENT = "moment", _("A moment")
+    MEMORY = "memory", _("A memory")
+    DARK_TIME = "dark-time", _("From a dark time")
+    CONVERSATION = "conversation", _("A conversation")
+    PHOTO = "photo", _("A photo")

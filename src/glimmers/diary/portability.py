@@ -1,0 +1,2 @@
+def export_json(user):  # replaced below
+    raise NotImplementedError

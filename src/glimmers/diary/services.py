@@ -1,0 +1,202 @@
+"""The diary's operations. The web views, the CLI and the importers all call these."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from glimmers.diary.choices import Kind
+from glimmers.diary.fields import normalize_senses
+from glimmers.diary.models import Bean, Glimmer, Intention, Person, Photo, Tag, Trigger
+from glimmers.lib.photos import PreparedPhoto
+
+
+@dataclass
+class EntryInput:
+    """Everything a person can say about a glimmer or a trigger, before it is saved."""
+
+    text: str
+    noticed_at: datetime | None = None
+    senses: Sequence[str] = ()
+    sense_lines: dict[str, str] = field(default_factory=dict)
+    body: str = ""
+    kind: str = Kind.MOMENT
+    tags: Sequence[str] = ()
+    people: Sequence[str] = ()
+    intensity: int | None = None
+    photos: Sequence[PreparedPhoto] = ()
+    id: uuid.UUID | None = None
+
+
+def _fill(entry: Glimmer | Trigger, data: EntryInput) -> None:
+    entry.text = data.text
+    entry.noticed_at = data.noticed_at or timezone.now()
+    entry.senses = normalize_senses(data.senses)
+    entry.sense_lines = dict(data.sense_lines)
+    entry.body = data.body
+    entry.intensity = data.intensity
+    if isinstance(entry, Glimmer):
+        entry.kind = data.kind or Kind.MOMENT
+
+
+def _names(model: type[Tag] | type[Person], owner: Any, names: Iterable[str]) -> list[Any]:
+    wanted = list(dict.fromkeys(n for n in (model.normalize(name) for name in names) if n))
+    if not wanted:
+        return []
+    found = {obj.name: obj for obj in model.objects.filter(owner=owner, name__in=wanted)}
+    for name in wanted:
+        if name not in found:
+            found[name], _created = model.objects.get_or_create(owner=owner, name=name)
+    return [found[name] for name in wanted]
+
+
+def save_photos(glimmer: Glimmer, photos: Iterable[PreparedPhoto]) -> None:
+    for prepared in photos:
+        photo = Photo(
+            glimmer=glimmer,
+            width=prepared.width,
+            height=prepared.height,
+            taken_at=prepared.taken_at,
+        )
+        photo.image.save(f"{photo.id}.jpg", prepared.as_file(), save=False)
+        photo.save()
+
+
+def add_glimmer(owner: Any, data: EntryInput) -> Glimmer:
+    """Validate and save a new glimmer. With a client-chosen id, repeating is safe."""
+    if data.id is not None:
+        existing = Glimmer.objects.filter(id=data.id).first()
+        if existing is not None:
+            return _same_owner_or_refuse(existing, owner)
+    glimmer = Glimmer(owner=owner, id=data.id or uuid.uuid4())
+    _fill(glimmer, data)
+    glimmer.full_clean(exclude=["owner", "tags", "people"])
+    try:
+        with transaction.atomic():
+            glimmer.save(force_insert=True)
+            glimmer.tags.set(_names(Tag, owner, data.tags))
+            glimmer.people.set(_names(Person, owner, data.people))
+            save_photos(glimmer, data.photos)
+    except IntegrityError:
+        # Another request with the same id won the race: theirs is the saved one.
+        existing = Glimmer.objects.filter(id=glimmer.id).first()
+        if existing is None:
+            raise
+        return _same_owner_or_refuse(existing, owner)
+    return glimmer
+
+
+def _same_owner_or_refuse(glimmer: Glimmer, owner: Any) -> Glimmer:
+    if glimmer.owner_id != owner.pk:
+        raise ValidationError(_("That id is already taken; leave it out to get a new one."))
+    return glimmer
+
+
+def edit_glimmer(glimmer: Glimmer, data: EntryInput, *, remove_photos: Iterable[str] = ()) -> None:
+    """Change a glimmer's words, time, senses and labels; add or remove photos."""
+    _fill(glimmer, data)
+    glimmer.updated_at = timezone.now()
+    glimmer.full_clean(exclude=["owner", "tags", "people"])
+    with transaction.atomic():
+        glimmer.save()
+        glimmer.tags.set(_names(Tag, glimmer.owner, data.tags))
+        glimmer.people.set(_names(Person, glimmer.owner, data.people))
+        doomed = list(glimmer.photos.filter(id__in=list(remove_photos)))
+        for photo in doomed:
+            delete_photo(photo)
+        save_photos(glimmer, data.photos)
+
+
+def add_trigger(owner: Any, data: EntryInput) -> Trigger:
+    """Log a trigger briefly."""
+    trigger = Trigger(owner=owner, id=data.id or uuid.uuid4())
+    _fill(trigger, data)
+    trigger.full_clean(exclude=["owner"])
+    trigger.save(force_insert=True)
+    return trigger
+
+
+def move_to_trash(entry: Glimmer | Trigger) -> None:
+    entry.trashed_at = timezone.now()
+    entry.save(update_fields=["trashed_at"])
+
+
+def restore(entry: Glimmer | Trigger) -> None:
+    entry.trashed_at = None
+    entry.save(update_fields=["trashed_at"])
+
+
+def delete_photo(photo: Photo) -> None:
+    """Remove a photo's row, then its file once the row is surely gone."""
+    name = photo.image.name
+    storage = photo.image.storage
+    photo.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def delete_for_good(entries: Iterable[Glimmer | Trigger]) -> int:
+    """Delete entries and their photo files; returns how many went."""
+    count = 0
+    with transaction.atomic():
+        for entry in entries:
+            if isinstance(entry, Glimmer):
+                for photo in entry.photos.all():
+                    delete_photo(photo)
+            entry.delete()
+            count += 1
+    return count
+
+
+def empty_trash(owner: Any) -> int:
+    glimmers = list(Glimmer.objects.owned_by(owner).trashed().prefetch_related("photos"))
+    triggers = list(Trigger.objects.owned_by(owner).trashed())
+    return delete_for_good([*glimmers, *triggers])
+
+
+def count_bean(owner: Any, *, counted_at: datetime | None = None, note: str = "") -> Bean:
+    bean = Bean(owner=owner, counted_at=counted_at or timezone.now(), note=note.strip())
+    bean.full_clean(exclude=["owner", "glimmer"])
+    bean.save()
+    return bean
+
+
+def beans_on(owner: Any, day: date) -> int:
+    start, end = day_bounds(day)
+    return Bean.objects.filter(owner=owner, counted_at__gte=start, counted_at__lt=end).count()
+
+
+def set_intention(owner: Any, text: str, *, day: date | None = None) -> Intention:
+    """Set (or replace) the intention for a day, today by default."""
+    text = " ".join(text.split())
+    if not text:
+        raise ValidationError(_("Write a few words for your intention."))
+    day = day or timezone.localdate()
+    intention, created = Intention.objects.get_or_create(
+        owner=owner, day=day, defaults={"text": text}
+    )
+    if not created and intention.text != text:
+        intention.text = text
+        intention.updated_at = timezone.now()
+        intention.full_clean(exclude=["owner"])
+        intention.save(update_fields=["text", "updated_at"])
+    return intention
+
+
+def intention_on(owner: Any, day: date) -> Intention | None:
+    return Intention.objects.filter(owner=owner, day=day).first()
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    """The start of `day` and of the next, in the current time zone."""
+    zone = timezone.get_current_timezone()
+    start = datetime.combine(day, datetime.min.time(), tzinfo=zone)
+    end = datetime.combine(date.fromordinal(day.toordinal() + 1), datetime.min.time(), tzinfo=zone)
+    return start, end

@@ -1,0 +1,1 @@
+"""Plain helpers with no knowledge of the diary's models."""

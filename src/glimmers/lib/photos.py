@@ -1,0 +1,79 @@
+"""Make an uploaded picture safe to keep: re-encoded, bounded, without location or metadata."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from datetime import datetime
+from typing import IO
+
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+EXIF_DATETIME_ORIGINAL = 0x9003
+EXIF_IFD = 0x8769
+JPEG_QUALITY = 86
+
+
+class PhotoError(ValueError):
+    """A picture we will not keep; the message is one sentence for the person."""
+
+
+@dataclass(frozen=True)
+class PreparedPhoto:
+    data: bytes
+    width: int
+    height: int
+    taken_at: datetime | None = None
+
+    def as_file(self) -> ContentFile[bytes]:
+        return ContentFile(self.data)
+
+
+def prepare_photo(
+    source: IO[bytes], *, max_bytes: int, max_pixels: int, max_side: int
+) -> PreparedPhoto:
+    """Check and re-encode a picture as JPEG; only its pixels and its date survive."""
+    source.seek(0, io.SEEK_END)
+    size = source.tell()
+    source.seek(0)
+    if size == 0:
+        raise PhotoError(_("That photo file is empty."))
+    if size > max_bytes:
+        raise PhotoError(
+            _("That photo is too large; please choose one under %(mb)d MB.")
+            % {"mb": max_bytes // (1024 * 1024)}
+        )
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns before it refuses; a warning-sized bomb is refused too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            Image.MAX_IMAGE_PIXELS = max_pixels
+            with Image.open(source) as image:
+                if image.width * image.height > max_pixels:
+                    raise Image.DecompressionBombError("too many pixels")
+                taken_at = _taken_at(image)
+                image.load()
+                upright = ImageOps.exif_transpose(image)
+                pixels = upright.convert("RGB")
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise PhotoError(
+            _("That picture has too many pixels to open safely; please choose a smaller one.")
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise PhotoError(_("That file is not a picture Glimmers can read.")) from None
+    pixels.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    # No exif= argument: nothing of the original's metadata (GPS included) is written.
+    pixels.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return PreparedPhoto(out.getvalue(), pixels.width, pixels.height, taken_at)
+
+
+def _taken_at(image: Image.Image) -> datetime | None:
+    try:
+        raw = image.getexif().get_ifd(EXIF_IFD).get(EXIF_DATETIME_ORIGINAL)
+        return datetime.strptime(str(raw).strip(), "%Y:%m:%d %H:%M:%S") if raw else None
+    except (ValueError, TypeError, KeyError, OSError):
+        return None

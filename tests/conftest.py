@@ -1,0 +1,40 @@
+"""The fixed cast every test uses: an owner with a diary, and a stranger.
+
+tests/settings.py points GLIMMERS_HOME at a fresh folder, so no test touches a real diary.
+DATABASE_URL, when set, runs the same suite on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from glimmers.accounts.services import create_user
+
+PASSWORD = "a calm river at dawn"
+
+
+@pytest.fixture
+def owner(db: Any) -> Any:
+    return create_user("olena", PASSWORD, time_zone="Europe/Kyiv")
+
+
+@pytest.fixture
+def stranger(db: Any) -> Any:
+    return create_user("stranger", PASSWORD, time_zone="UTC")
+
+
+@pytest.fixture
+def owner_client(owner: Any) -> Client:
+    client = Client()
+    client.force_login(owner, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def stranger_client(stranger: Any) -> Client:
+    client = Client()
+    client.force_login(stranger, backend="django.contrib.auth.backends.ModelBackend")
+    return client

@@ -1,0 +1,15 @@
+"""Test settings: the real settings, read with GLIMMERS_HOME pointing at a throw-away folder.
+
+pytest-django reads settings before any conftest runs, so the folder is chosen here.
+"""
+
+import os
+import tempfile
+
+os.environ["GLIMMERS_HOME"] = tempfile.mkdtemp(prefix="glimmers-test-")
+os.environ.pop("GLIMMERS_USER", None)
+
+from glimmers.settings import *  # noqa: E402,F403
+
+# Fast hashing in tests only; production uses Argon2.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
