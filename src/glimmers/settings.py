@@ -77,7 +77,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
+            "NAME": str(SQLITE_PATH),
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE takes the
                 # write lock at BEGIN, so a busy writer waits (up to the timeout)

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -40,7 +39,7 @@ def create_user(name: str, password: str | None, *, time_zone: str | None = None
     return user
 
 
-def set_password(user: AbstractBaseUser, password: str) -> None:
+def set_password(user: Any, password: str) -> None:
     password_validation.validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
@@ -71,7 +70,7 @@ def delete_account(user: Any) -> None:
         user.delete()
 
         def remove_files() -> None:
-            storage = Photo._meta.get_field("image").storage  # type: ignore[attr-defined]
+            storage = Photo._meta.get_field("image").storage
             for name in photos:
                 storage.delete(name)
 

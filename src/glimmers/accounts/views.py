@@ -69,9 +69,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect("accounts:settings")
     delete_form = DeleteAccountForm(username=request.user.get_username())
-    return render(
-        request, "accounts/settings.html", {"form": form, "delete_form": delete_form}
-    )
+    return render(request, "accounts/settings.html", {"form": form, "delete_form": delete_form})
 
 
 @login_required

@@ -203,6 +203,9 @@ class Photo(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.width}x{self.height}"
+
 
 class Bean(models.Model):
     """One moment counted with a single tap and no words."""
@@ -218,6 +221,9 @@ class Bean(models.Model):
     class Meta:
         ordering = ["-counted_at", "-id"]
         indexes = [models.Index(fields=["owner", "-counted_at"], name="bean_by_owner")]
+
+    def __str__(self) -> str:
+        return self.note or str(self.counted_at)
 
 
 class Intention(models.Model):

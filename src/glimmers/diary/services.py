@@ -64,7 +64,11 @@ def save_photos(glimmer: Glimmer, photos: Iterable[PreparedPhoto]) -> None:
             glimmer=glimmer,
             width=prepared.width,
             height=prepared.height,
-            taken_at=prepared.taken_at,
+            taken_at=(
+                timezone.make_aware(prepared.taken_at)
+                if prepared.taken_at and timezone.is_naive(prepared.taken_at)
+                else prepared.taken_at
+            ),
         )
         photo.image.save(f"{photo.id}.jpg", prepared.as_file(), save=False)
         photo.save()

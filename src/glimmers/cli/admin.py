@@ -1,0 +1,135 @@
+"""Running the server and looking after people: serve, user."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from glimmers.cli.app import app
+from glimmers.cli.runtime import CommandError, friendly_errors, setup
+
+user_app = typer.Typer(
+    help="Create, list and look after the people of this instance.", no_args_is_help=True
+)
+app.add_typer(user_app, name="user")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="The address to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="The port to listen on."),
+    threads: int = typer.Option(8, "--threads", min=1, help="Worker threads."),
+) -> None:
+    """Apply migrations and serve the web app (waitress, a production-grade server)."""
+    setup()
+    with friendly_errors():
+        from waitress import serve as waitress_serve
+
+        from glimmers.wsgi import application
+
+        shown = f"[{host}]" if ":" in host else host
+        typer.echo(f"Glimmers is ready at http://{shown}:{port}/  (Ctrl+C stops it)", err=True)
+        sys.stderr.flush()
+        try:
+            waitress_serve(
+                application, host=host, port=port, threads=threads, ident="glimmers", _quiet=True
+            )
+        except OSError as error:
+            raise CommandError(f"Cannot listen on {host}:{port}: {error.strerror}.") from None
+
+
+def _read_password(from_stdin: bool, name: str) -> str:
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+        if not password:
+            raise CommandError("No password came on standard input.")
+        return password
+    if not sys.stdin.isatty():
+        raise CommandError("Give the password with --password-stdin when not in a terminal.")
+    first = typer.prompt(f"Password for {name}", hide_input=True)
+    second = typer.prompt("The same password again", hide_input=True)
+    if first != second:
+        raise CommandError("The two passwords differ; nothing was changed.")
+    return str(first)
+
+
+@user_app.command("create")
+def user_create(
+    name: str = typer.Argument(..., help="The new person's name (used to sign in)."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from standard input."
+    ),
+    no_password: bool = typer.Option(
+        False, "--no-password", help="CLI use only: no web sign-in until a password is set."
+    ),
+    time_zone: str | None = typer.Option(
+        None, "--time-zone", help="An IANA zone such as Europe/Kyiv (default: this machine's)."
+    ),
+) -> None:
+    """Create a person. In a terminal it asks for a password."""
+    setup()
+    with friendly_errors():
+        from glimmers.accounts.services import create_user
+
+        password = None
+        if not no_password and (password_stdin or sys.stdin.isatty()):
+            password = _read_password(password_stdin, name)
+        user = create_user(name, password, time_zone=time_zone)
+        typer.echo(f"Created {user.get_username()}.")
+
+
+@user_app.command("list")
+def user_list() -> None:
+    """List the people of this instance."""
+    setup()
+    with friendly_errors():
+        from django.contrib.auth import get_user_model
+
+        for user in get_user_model().objects.order_by("username"):
+            web = "web and CLI" if user.has_usable_password() else "CLI only"
+            typer.echo(f"{user.get_username()}\t{web}")
+
+
+@user_app.command("password")
+def user_password(
+    name: str = typer.Argument(..., help="Whose password to set."),
+    password_stdin: bool = typer.Option(
+        False, "--password-stdin", help="Read the password from standard input."
+    ),
+) -> None:
+    """Set a person's password (so they can sign in on the web)."""
+    setup()
+    with friendly_errors():
+        from django.contrib.auth import get_user_model
+
+        from glimmers.accounts.services import set_password
+
+        user = get_user_model().objects.filter(username=name).first()
+        if user is None:
+            raise CommandError(f"There is nobody called “{name}” here.")
+        set_password(user, _read_password(password_stdin, name))
+        typer.echo(f"Password set for {name}.")
+
+
+@user_app.command("delete")
+def user_delete(
+    name: str = typer.Argument(..., help="Who to delete, with everything they wrote."),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
+) -> None:
+    """Delete a person, their entries and their photo files. This cannot be undone."""
+    setup()
+    with friendly_errors():
+        from django.contrib.auth import get_user_model
+
+        from glimmers.accounts.services import delete_account
+
+        user = get_user_model().objects.filter(username=name).first()
+        if user is None:
+            raise CommandError(f"There is nobody called “{name}” here.")
+        if not yes:
+            if not sys.stdin.isatty():
+                raise CommandError("Add --yes to delete without a question.")
+            typer.confirm(f"Delete {name} and everything they wrote?", abort=True)
+        delete_account(user)
+        typer.echo(f"Deleted {name}.")

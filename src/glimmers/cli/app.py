@@ -1,0 +1,34 @@
+"""The Typer application and the options every command shares."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="glimmers",
+    help="Glimmers: notice, keep and come back to small moments of safety, calm and joy.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+USER_HELP = "Act as this person (default: GLIMMERS_USER, or the only one there is)."
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", help="Print the version and stop."),
+) -> None:
+    if version:
+        from glimmers import __version__
+
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+# The commands register themselves on `app` when imported.
+from glimmers.cli import admin, capture, data, reading  # noqa: E402
+
+__all__ = ["admin", "app", "capture", "data", "reading"]

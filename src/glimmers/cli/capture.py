@@ -1,0 +1,174 @@
+"""Capturing: add, trigger, bean, intention."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from glimmers.cli.app import USER_HELP, app
+from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, setup
+
+SENSE_HELP = (
+    "A sense it came through: sight, hearing, smell, taste, touch, body (inside the body) "
+    "or intuition (intuition and any further sense). Repeat for several."
+)
+AT_HELP = 'When it happened: an ISO date or time, or words like "yesterday 18:00" (default: now).'
+
+
+def _when(text: str | None):  # type: ignore[no-untyped-def]
+    """Parse --at in the acting person's time zone."""
+    if text is None:
+        return None
+    from django.utils import timezone
+
+    from glimmers.lib.when import WhenError, parse_when
+
+    try:
+        return parse_when(text, now=timezone.now(), zone=timezone.get_current_timezone())
+    except WhenError:
+        raise CommandError(
+            f"“{text}” is not a time Glimmers can read; try 2024-05-01, 2024-05-01 18:00, "
+            "yesterday 18:00 or 3 hours ago."
+        ) from None
+
+
+def _lines(values: list[str]) -> dict[str, str]:
+    lines = {}
+    for value in values:
+        sense, separator, line = value.partition("=")
+        if not separator:
+            raise CommandError(
+                f"“{value}” needs the form SENSE=TEXT, e.g. sight=the light on the wall."
+            )
+        lines[sense.strip().lower()] = line
+    return lines
+
+
+def _photos(paths: list[Path]):  # type: ignore[no-untyped-def]
+    from django.conf import settings
+
+    from glimmers.lib.photos import PhotoError, prepare_photo
+
+    prepared = []
+    for path in paths:
+        try:
+            with path.open("rb") as handle:
+                prepared.append(
+                    prepare_photo(
+                        handle,
+                        max_bytes=settings.PHOTO_MAX_BYTES,
+                        max_pixels=settings.PHOTO_MAX_PIXELS,
+                        max_side=settings.PHOTO_MAX_SIDE,
+                    )
+                )
+        except PhotoError as error:
+            raise CommandError(f"{path}: {error}") from None
+        except OSError as error:
+            raise CommandError(f"Cannot read the photo {path}: {error.strerror}.") from None
+    return prepared
+
+
+@app.command()
+def add(
+    text: str = typer.Argument(..., help="A few words about the moment."),
+    sense: list[str] = typer.Option([], "--sense", "-s", help=SENSE_HELP),
+    line: list[str] = typer.Option(
+        [], "--line", help='A line for one sense, as SENSE=TEXT ("sight=sun on the wall").'
+    ),
+    body: str = typer.Option("", "--body", "-b", help="What your body did or felt."),
+    at: str | None = typer.Option(None, "--at", help=AT_HELP),
+    kind: str = typer.Option(
+        "moment", "--kind", "-k", help="moment, memory, dark-time, conversation or photo."
+    ),
+    photo: list[Path] = typer.Option([], "--photo", help="A picture file; repeat for several."),
+    tag: list[str] = typer.Option([], "--tag", "-t", help="A tag; repeat for several."),
+    person: list[str] = typer.Option([], "--person", "-p", help="Someone who was part of it."),
+    intensity: int | None = typer.Option(
+        None, "--intensity", min=1, max=5, help="How strong, from 1 to 5."
+    ),
+    user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+) -> None:
+    """Save a glimmer and print its id."""
+    setup()
+    with friendly_errors():
+        from glimmers.diary.choices import Kind
+        from glimmers.diary.services import EntryInput, add_glimmer
+
+        if kind not in Kind.values:
+            raise CommandError(f"“{kind}” is not a kind; choose from {', '.join(Kind.values)}.")
+        owner = acting_user(user, create=True)
+        glimmer = add_glimmer(
+            owner,
+            EntryInput(
+                text=text,
+                noticed_at=_when(at),
+                senses=sense,
+                sense_lines=_lines(line),
+                body=body,
+                kind=kind,
+                tags=tag,
+                people=person,
+                intensity=intensity,
+                photos=_photos(photo),
+            ),
+        )
+        typer.echo(str(glimmer.id))
+
+
+@app.command()
+def trigger(
+    text: str = typer.Argument(..., help="A few words about what happened."),
+    sense: list[str] = typer.Option([], "--sense", "-s", help=SENSE_HELP),
+    body: str = typer.Option("", "--body", "-b", help="What your body did or felt."),
+    at: str | None = typer.Option(None, "--at", help=AT_HELP),
+    user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+) -> None:
+    """Note a trigger briefly and print its id. Noticing it is enough."""
+    setup()
+    with friendly_errors():
+        from glimmers.diary.services import EntryInput, add_trigger
+
+        owner = acting_user(user, create=True)
+        entry = add_trigger(
+            owner, EntryInput(text=text, noticed_at=_when(at), senses=sense, body=body)
+        )
+        typer.echo(str(entry.id))
+
+
+@app.command()
+def bean(
+    note: str = typer.Option("", "--note", help="An optional word or two."),
+    at: str | None = typer.Option(None, "--at", help=AT_HELP),
+    user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+) -> None:
+    """Count a moment with no words; prints today's count."""
+    setup()
+    with friendly_errors():
+        from django.utils import timezone
+
+        from glimmers.diary.services import beans_on, count_bean
+
+        owner = acting_user(user, create=True)
+        count_bean(owner, counted_at=_when(at), note=note)
+        typer.echo(str(beans_on(owner, timezone.localdate())))
+
+
+@app.command()
+def intention(
+    text: str | None = typer.Argument(None, help="What you mean to notice today."),
+    user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+) -> None:
+    """Set today's intention, or show it when no text is given."""
+    setup()
+    with friendly_errors():
+        from django.utils import timezone
+
+        from glimmers.diary.services import intention_on, set_intention
+
+        owner = acting_user(user, create=text is not None)
+        if text is None:
+            current = intention_on(owner, timezone.localdate())
+            typer.echo(current.text if current else "No intention set for today.")
+            return
+        typer.echo(set_intention(owner, text).text)

@@ -1,0 +1,147 @@
+"""Your data is yours: export, import, backup, restore."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from glimmers.cli.app import USER_HELP, app
+from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, setup
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+class ImportFormat(StrEnum):
+    glimmers = "glimmers"
+    jrnl = "jrnl"
+    dayone = "dayone"
+
+
+@contextmanager
+def progress_bar(label: str, total: int | None) -> Iterator[Callable[[int], None]]:
+    """A Rich progress bar on stderr in a terminal; silence in a pipe."""
+    if not sys.stderr.isatty():
+        yield lambda advance: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda advance: bar.advance(task, advance)
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written file."""
+    target = target.expanduser().resolve()
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        Path(temporary).chmod(0o600)
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@app.command()
+def export(
+    fmt: ExportFormat = typer.Option(
+        ExportFormat.json, "--format", "-f", help="json (lossless, with photos), markdown or csv."
+    ),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Write to this file (default: standard output)."
+    ),
+    user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+) -> None:
+    """Export everything you wrote."""
+    setup()
+    with friendly_errors():
+        from glimmers.diary.models import Glimmer
+        from glimmers.diary.portability import export_csv, export_json, export_markdown
+
+        owner = acting_user(user)
+        if fmt is ExportFormat.json:
+            total = Glimmer.objects.filter(owner=owner).count()
+            with progress_bar("Exporting", total) as advance:
+                text = json.dumps(
+                    export_json(owner, progress=advance), ensure_ascii=False, indent=1
+                )
+        elif fmt is ExportFormat.markdown:
+            text = export_markdown(owner)
+        else:
+            text = export_csv(owner)
+        if output is None:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        else:
+            write_atomically(output, text)
+
+
+@app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="The file to import."),
+    fmt: ImportFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="glimmers (our JSON), jrnl (JSON or text), dayone (JSON or zip); guessed if left out.",
+    ),
+    user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+) -> None:
+    """Import a file; entries already in your diary are skipped, a bad file changes nothing."""
+    setup()
+    with friendly_errors():
+        from glimmers.diary.portability import import_file
+
+        owner = acting_user(user, create=True)
+        with progress_bar("Importing", None) as advance:
+            result = import_file(owner, file, fmt.value if fmt else None, progress=advance)
+        parts = [f"Imported {result.added} glimmer{'s' if result.added != 1 else ''}"]
+        if result.triggers:
+            parts.append(f"{result.triggers} trigger(s)")
+        if result.beans:
+            parts.append(f"{result.beans} bean(s)")
+        if result.intentions:
+            parts.append(f"{result.intentions} intention(s)")
+        message = ", ".join(parts) + "."
+        if result.skipped:
+            message += f" {result.skipped} were already in your diary."
+        typer.echo(message)
+
+
+@app.command()
+def backup(file: Path = typer.Argument(..., help="Where to write the backup zip.")) -> None:
+    """Back up the whole instance (every person, their diaries and photos) into one zip."""
+    setup()
+    with friendly_errors():
+        from glimmers.diary.portability.backup import MODELS, write_backup
+
+        if file.exists() and file.is_dir():
+            raise CommandError(f"{file} is a folder; give a file name such as glimmers-backup.zip.")
+        with progress_bar("Backing up", len(MODELS)) as advance:
+            count = write_backup(file, progress=advance)
+        typer.echo(f"Backed up {count} records to {file}.")
+
+
+@app.command()
+def restore(file: Path = typer.Argument(..., help="A zip made by `glimmers backup`.")) -> None:
+    """Restore a backup into an empty instance (SQLite or PostgreSQL)."""
+    setup()
+    with friendly_errors():
+        from glimmers.diary.portability.backup import restore_backup
+
+        count = restore_backup(file)
+        typer.echo(f"Restored {count} records from {file}.")

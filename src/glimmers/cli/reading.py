@@ -1,0 +1,130 @@
+"""Reading: list, search, stats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from glimmers.cli.app import USER_HELP, app
+from glimmers.cli.capture import _when
+from glimmers.cli.runtime import (
+    CommandError,
+    acting_user,
+    friendly_errors,
+    is_terminal,
+    print_json,
+    setup,
+)
+
+
+def show(records: list[dict[str, Any]], as_json: bool) -> None:
+    """Records as JSON, a Rich table in a terminal, or tab-separated lines in a pipe."""
+    if as_json:
+        print_json(records)
+        return
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    zone = timezone.get_current_timezone()
+    rows = [
+        (
+            f"{datetime.fromisoformat(r['noticed_at']).astimezone(zone):%Y-%m-%d %H:%M}",
+            r["text"],
+            " ".join(r["senses"]),
+            " ".join(f"#{t}" for t in r["tags"]),
+            r["id"],
+        )
+        for r in records
+    ]
+    if not is_terminal():
+        for row in rows:
+            typer.echo("\t".join(cell.replace("\n", " ").replace("\t", " ") for cell in row))
+        return
+    if not rows:
+        typer.echo("Nothing here yet. One small moment a day is plenty.")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for heading in ("when", "glimmer", "senses", "tags"):
+        table.add_column(heading, overflow="fold")
+    for row in rows:
+        table.add_row(*row[:4])
+    Console().print(table)
+
+
+@app.command("list")
+def list_(
+    since: str | None = typer.Option(None, "--since", help="Only from this time on."),
+    until: str | None = typer.Option(None, "--until", help="Only up to this time."),
+    sense: str | None = typer.Option(None, "--sense", "-s", help="Only those with this sense."),
+    kind: str | None = typer.Option(None, "--kind", "-k", help="Only this kind."),
+    tag: str | None = typer.Option(None, "--tag", "-t", help="Only those with this tag."),
+    number: int = typer.Option(20, "-n", "--number", min=1, help="How many (newest first)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON with the export's field names."),
+    user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+) -> None:
+    """List glimmers, newest first."""
+    setup()
+    with friendly_errors():
+        from glimmers.diary.choices import Kind
+        from glimmers.diary.portability import glimmer_records
+        from glimmers.diary.queries import timeline
+
+        if kind and kind not in Kind.values:
+            raise CommandError(f"“{kind}” is not a kind; choose from {', '.join(Kind.values)}.")
+        owner = acting_user(user)
+        glimmers = timeline(
+            owner, since=_when(since), until=_when(until), sense=sense, kind=kind, tag=tag
+        )
+        show(glimmer_records(glimmers[:number]), as_json)
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="Words to look for."),
+    number: int = typer.Option(20, "-n", "--number", min=1, help="How many (newest first)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON with the export's field names."),
+    user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+) -> None:
+    """Find glimmers that contain every word of QUERY."""
+    setup()
+    with friendly_errors():
+        from glimmers.diary.portability import glimmer_records
+        from glimmers.diary.queries import search as find
+
+        if not query.strip():
+            raise CommandError("Give a word or two to look for.")
+        owner = acting_user(user)
+        show(glimmer_records(find(owner, query)[:number]), as_json)
+
+
+@app.command()
+def stats(
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+) -> None:
+    """A gentle summary of the practice so far."""
+    setup()
+    with friendly_errors():
+        from glimmers.diary.insights import summary
+
+        owner = acting_user(user)
+        figures = summary(owner)
+        if as_json:
+            print_json(figures)
+            return
+        lines = [
+            f"Glimmers noticed: {figures['glimmers']}",
+            f"  in the last 7 days: {figures['glimmers_last_7_days']}",
+            f"Days with at least one glimmer: {figures['days_with_glimmers']}",
+            f"Triggers noted: {figures['triggers']}",
+            f"Beans counted: {figures['beans']} (today: {figures['beans_today']})",
+        ]
+        senses = ", ".join(f"{name} {count}" for name, count in figures["senses"].items() if count)
+        if senses:
+            lines.append(f"Senses: {senses}")
+        typer.echo("\n".join(lines))

@@ -1,0 +1,102 @@
+"""jrnl's two formats: its JSON export and its plain-text journal file."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from glimmers.diary.portability.imports import Batch, EntryRecord, ImportProblem
+
+_HEADER = re.compile(
+    r"^\[?(\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)\]?(?:\s+|$)(.*)$"
+)
+_TAG = re.compile(r"(?<![\w@])@([\w-]+)")
+_TIME_FORMATS = (
+    "%Y-%m-%d %I:%M:%S %p",
+    "%Y-%m-%d %I:%M %p",
+    "%Y-%m-%d %I:%M:%S%p",
+    "%Y-%m-%d %I:%M%p",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+)
+
+
+def _moment(text: str) -> datetime | None:
+    text = text.replace("T", " ")
+    for pattern in _TIME_FORMATS:
+        try:
+            return timezone.make_aware(datetime.strptime(text, pattern))
+        except ValueError:
+            continue
+    return None
+
+
+def _record(title: str, body: str, moment: datetime, tags: list[str]) -> EntryRecord:
+    title = title.strip()
+    starred = title.endswith(" *") or title == "*"
+    title = title.removesuffix("*").rstrip() if starred else title
+    text = "\n\n".join(part for part in (title, body.strip()) if part)
+    found = tags or _TAG.findall(text)
+    return EntryRecord(
+        text=text,
+        noticed_at=moment,
+        tags=[tag.lstrip("@") for tag in found],
+        intensity=5 if starred else None,
+    )
+
+
+def read_text(text: str) -> Batch:
+    """A jrnl journal file: each entry starts with "[2024-05-01 08:15:00 AM] Title"."""
+    batch = Batch()
+    current: tuple[str, datetime, list[str]] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _HEADER.match(line)
+        moment = _moment(match.group(1)) if match else None
+        if match and moment is not None:
+            if current:
+                batch.glimmers.append(_record(current[0], "\n".join(current[2]), current[1], []))
+            current = (match.group(2), moment, [])
+        elif current is not None:
+            current[2].append(line)
+        elif line.strip():
+            raise ImportProblem(
+                _("This does not look like a jrnl journal: line %(n)d does not start with a date.")
+                % {"n": number}
+            )
+    if current:
+        batch.glimmers.append(_record(current[0], "\n".join(current[2]), current[1], []))
+    if not batch.glimmers:
+        raise ImportProblem(_("This jrnl journal has no entries."))
+    return batch
+
+
+def read_json(document: Any) -> Batch:
+    """jrnl's `--export json`: {"tags": {...}, "entries": [{"title", "body", "date", ...}]}."""
+    entries = document.get("entries") if isinstance(document, dict) else None
+    if not isinstance(entries, list):
+        raise ImportProblem(_("This is not a jrnl JSON export (it has no list of entries)."))
+    batch = Batch()
+    for number, item in enumerate(entries, start=1):
+        if not isinstance(item, dict):
+            raise ImportProblem(
+                _("Entry %(n)d of this jrnl export is not an entry.") % {"n": number}
+            )
+        moment = _moment(f"{item.get('date', '')} {item.get('time', '')}".strip())
+        if moment is None:
+            raise ImportProblem(
+                _("Entry %(n)d of this jrnl export has a date that cannot be read.") % {"n": number}
+            )
+        tags = item.get("tags") or []
+        if not isinstance(tags, list):
+            tags = []
+        title = str(item.get("title") or "")
+        if item.get("starred"):
+            title += " *"
+        batch.glimmers.append(
+            _record(title, str(item.get("body") or ""), moment, [str(t) for t in tags])
+        )
+    return batch
