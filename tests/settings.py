@@ -13,3 +13,6 @@ from glimmers.settings import *  # noqa: E402,F403
 
 # Fast hashing in tests only; production uses Argon2.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# WhiteNoise warns (an error under filterwarnings=error) when STATIC_ROOT is missing.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -17,8 +17,9 @@ app = typer.Typer(
 USER_HELP = "Act as this person (default: GLIMMERS_USER, or the only one there is)."
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def main(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", help="Print the version and stop."),
 ) -> None:
     if version:
@@ -26,6 +27,8 @@ def main(
 
         typer.echo(__version__)
         raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
 
 
 # The commands register themselves on `app` when imported.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -58,6 +59,14 @@ def clean_sense_lines(lines: Any, senses: list[str]) -> dict[str, str]:
     return dict(sorted(cleaned.items(), key=lambda item: Sense.values.index(item[0])))
 
 
+class ReadableJSONEncoder(json.JSONEncoder):
+    """Stores non-ASCII text as itself (not \\u escapes), so searching inside it works."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ensure_ascii"] = False
+        super().__init__(*args, **kwargs)
+
+
 class EntryQuerySet(models.QuerySet[Any]):
     def owned_by(self, user: Any) -> EntryQuerySet:
         return self.filter(owner=user)
@@ -84,7 +93,9 @@ class Entry(models.Model):
         gettext_lazy("when"), default=timezone.now, validators=[check_not_future]
     )
     senses = SenseSetField(gettext_lazy("senses"))
-    sense_lines = models.JSONField(gettext_lazy("a line per sense"), default=dict, blank=True)
+    sense_lines = models.JSONField(
+        gettext_lazy("a line per sense"), default=dict, blank=True, encoder=ReadableJSONEncoder
+    )
     body = models.TextField(gettext_lazy("what the body did"), max_length=LINE_MAX, blank=True)
     intensity = models.PositiveSmallIntegerField(
         gettext_lazy("how strong"),

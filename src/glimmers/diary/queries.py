@@ -36,22 +36,17 @@ def timeline(
 
 
 def search(owner: Any, query: str) -> QuerySet[Glimmer]:
-    """Glimmers whose words, body note, sense lines, tags or people contain every word."""
+    """Glimmers whose words, body note, sense lines, tags or people contain every word,
+    ignoring case and apostrophe style."""
     glimmers = timeline(owner)
     for word in query.split():
+        tagged = Glimmer.tags.through.objects.filter(tag__name__folded=word)
+        with_person = Glimmer.people.through.objects.filter(person__name__folded=word)
         glimmers = glimmers.filter(
-            Q(text__icontains=word)
-            | Q(body__icontains=word)
-            | Q(sense_lines__icontains=word)
-            | Q(
-                id__in=Glimmer.tags.through.objects.filter(tag__name__icontains=word).values(
-                    "glimmer_id"
-                )
-            )
-            | Q(
-                id__in=Glimmer.people.through.objects.filter(person__name__icontains=word).values(
-                    "glimmer_id"
-                )
-            )
+            Q(text__folded=word)
+            | Q(body__folded=word)
+            | Q(sense_lines__folded=word)
+            | Q(id__in=tagged.values("glimmer_id"))
+            | Q(id__in=with_person.values("glimmer_id"))
         )
     return glimmers
