@@ -9,10 +9,10 @@ import tempfile
 os.environ["GLIMMERS_HOME"] = tempfile.mkdtemp(prefix="glimmers-test-")
 os.environ.pop("GLIMMERS_USER", None)
 
-from glimmers.settings import *  # noqa: E402,F403
+from glimmers.settings import *  # noqa: F403
 
 # Fast hashing in tests only; production uses Argon2.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # WhiteNoise warns (an error under filterwarnings=error) when STATIC_ROOT is missing.
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

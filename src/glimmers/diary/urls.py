@@ -1,8 +1,21 @@
 from django.urls import path
 
-from glimmers.diary import views
+from glimmers.diary.views import capture, entries, photos, timeline, trash, triggers
 
 app_name = "diary"
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", capture.home, name="home"),
+    path("bean/", capture.bean, name="bean"),
+    path("intention/", capture.intention, name="intention"),
+    path("timeline/", timeline.timeline, name="timeline"),
+    path("g/<uuid:glimmer_id>/", entries.detail, name="detail"),
+    path("g/<uuid:glimmer_id>/edit/", entries.edit, name="edit"),
+    path("g/<uuid:glimmer_id>/trash/", entries.trash, name="trash"),
+    path("g/<uuid:glimmer_id>/restore/", entries.restore, name="restore"),
+    path("trash/", trash.trash_page, name="trash_page"),
+    path("trash/empty/", trash.empty_trash, name="empty_trash"),
+    path("triggers/", triggers.triggers, name="triggers"),
+    path("triggers/<uuid:trigger_id>/trash/", triggers.trigger_trash, name="trigger_trash"),
+    path("triggers/<uuid:trigger_id>/restore/", triggers.trigger_restore, name="trigger_restore"),
+    path("photos/<uuid:photo_id>", photos.photo, name="photo"),
 ]

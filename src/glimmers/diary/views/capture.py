@@ -1,8 +1,107 @@
+"""Home: capture a glimmer in seconds; today's glimmers, intention and beans below."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from glimmers.diary import services
+from glimmers.diary.forms import GlimmerForm, IntentionForm
+from glimmers.diary.models import Glimmer
+from glimmers.diary.views.common import (
+    HtmxHttpRequest,
+    add_errors,
+    guard_uploads,
+    oversized_uploads,
+)
+
+
+def today_context(owner: Any) -> dict[str, Any]:
+    """Today's glimmers, intention and bean count, in the person's time zone."""
+    today = timezone.localdate()
+    start, end = services.day_bounds(today)
+    glimmers = (
+        Glimmer.objects.owned_by(owner)
+        .alive()
+        .filter(noticed_at__gte=start, noticed_at__lt=end)
+        .newest_first()
+        .prefetch_related("tags", "people", "photos")
+    )
+    intention = services.intention_on(owner, today)
+    return {
+        "today": today,
+        "today_glimmers": list(glimmers),
+        "intention": intention,
+        "intention_form": IntentionForm(initial={"text": intention.text if intention else ""}),
+        "beans": services.beans_on(owner, today),
+    }
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "diary/home.html", {})
+@require_http_methods(["GET", "POST"])
+@guard_uploads
+def home(request: HtmxHttpRequest) -> HttpResponse:
+    status = 200
+    if request.method == "POST":
+        form = GlimmerForm(request.POST, request.FILES, oversized=oversized_uploads(request))
+        if form.is_valid():
+            try:
+                services.add_glimmer(request.user, form.to_input())
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                if not request.htmx:
+                    messages.success(request, _("Saved. Thank you for noticing."))
+                    return redirect("diary:home")
+                context = {"form": GlimmerForm.fresh(), "saved": True}
+                context.update(today_context(request.user))
+                return render(request, "diary/_capture.html", context)
+        status = 400
+    else:
+        form = GlimmerForm.fresh()
+    template = "diary/_capture.html" if request.htmx else "diary/home.html"
+    return render(request, template, {"form": form, **today_context(request.user)}, status=status)
+
+
+@login_required
+@require_POST
+def bean(request: HtmxHttpRequest) -> HttpResponse:
+    """Count one moment with a single tap."""
+    services.count_bean(request.user)
+    if request.htmx:
+        count = services.beans_on(request.user, timezone.localdate())
+        return render(request, "diary/_beans.html", {"beans": count, "counted": True})
+    messages.success(request, _("Counted. One more small moment."))
+    return redirect("diary:home")
+
+
+@login_required
+@require_POST
+def intention(request: HtmxHttpRequest) -> HttpResponse:
+    """Set or replace today's intention."""
+    form = IntentionForm(request.POST)
+    if form.is_valid():
+        try:
+            current = services.set_intention(request.user, form.cleaned_data["text"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            if request.htmx:
+                context = {"intention": current, "intention_form": form, "intention_saved": True}
+                return render(request, "diary/_intention.html", context)
+            messages.success(request, _("Your intention for today is set."))
+            return redirect("diary:home")
+    if request.htmx:
+        context = {"intention": None, "intention_form": form}
+        return render(request, "diary/_intention.html", context, status=400)
+    context = {"form": GlimmerForm.fresh(), **today_context(request.user)}
+    context["intention_form"] = form
+    return render(request, "diary/home.html", context, status=400)

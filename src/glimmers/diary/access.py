@@ -1,0 +1,43 @@
+"""Who may see what: one helper per object type, used by every view and media URL.
+
+Anyone but the owner gets a 404, never a hint that the object exists.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from glimmers.diary.models import Glimmer, Photo, Trigger
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def _signed_in(user: User) -> AbstractBaseUser:
+    if not isinstance(user, AbstractBaseUser) or not user.is_authenticated:
+        raise Http404
+    return user
+
+
+def get_glimmer_for(user: User, glimmer_id: uuid.UUID) -> Glimmer:
+    """The owner's glimmer (in the trash or not), else 404."""
+    owner = _signed_in(user)
+    glimmer: Glimmer = get_object_or_404(Glimmer.objects.owned_by(owner), id=glimmer_id)
+    return glimmer
+
+
+def get_trigger_for(user: User, trigger_id: uuid.UUID) -> Trigger:
+    """The owner's trigger (in the trash or not), else 404."""
+    owner = _signed_in(user)
+    trigger: Trigger = get_object_or_404(Trigger.objects.owned_by(owner), id=trigger_id)
+    return trigger
+
+
+def get_photo_for(user: User, photo_id: uuid.UUID) -> Photo:
+    """A photo of one of the owner's glimmers, else 404."""
+    owner = _signed_in(user)
+    return get_object_or_404(Photo, id=photo_id, glimmer__owner=owner)

@@ -1,0 +1,23 @@
+// Glimmers: the little JavaScript the pages use. Everything works without it.
+(function () {
+  "use strict";
+  // The welcome form sends the browser's time zone so days start at the person's midnight.
+  function fillTimeZone() {
+    var zone = "";
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    } catch (error) {
+      zone = "";
+    }
+    document.querySelectorAll('input[type="hidden"][name="time_zone"]').forEach(function (input) {
+      if (!input.value) {
+        input.value = zone;
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", fillTimeZone);
+  } else {
+    fillTimeZone();
+  }
+})();
