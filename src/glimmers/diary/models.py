@@ -88,7 +88,11 @@ class Entry(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="%(class)ss"
     )
-    text = models.TextField(gettext_lazy("what happened"), max_length=TEXT_MAX)
+    text = models.TextField(
+        gettext_lazy("what happened"),
+        max_length=TEXT_MAX,
+        error_messages={"blank": gettext_lazy("Write a few words about the moment.")},
+    )
     noticed_at = models.DateTimeField(
         gettext_lazy("when"), default=timezone.now, validators=[check_not_future]
     )

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image
 
+from glimmers.accounts.services import time_zone_of
 from glimmers.diary.fields import normalize_senses
 from glimmers.diary.models import Bean, Glimmer, Intention, Person, Photo, Tag, Trigger
 from glimmers.lib.photos import PhotoError, prepare_photo
@@ -92,7 +93,9 @@ def import_file(
         raise ImportProblem(
             _("Cannot read %(path)s: %(why)s.") % {"path": path, "why": error.strerror}
         ) from None
-    batch = read_batch(raw, fmt or guess_format(raw), name=path.name)
+    # Times written without a zone (jrnl's) are the person's own local times.
+    with timezone.override(time_zone_of(owner)):
+        batch = read_batch(raw, fmt or guess_format(raw), name=path.name)
     return save_batch(owner, batch, progress=progress)
 
 
@@ -465,24 +468,21 @@ def _clean_photo_bytes(data: bytes) -> bytes:
         raise ImportProblem(str(error)) from None
 
 
-def _save_beans(owner: Any, beans: Iterable[dict[str, Any]]) -> int:
-    beans = list(beans)
-    existing = set(
-        Bean.objects.filter(id__in=[b["id"] for b in beans if b["id"]]).values_list("id", flat=True)
-    )
-    glimmer_ids = (
-        set(Glimmer.objects.filter(owner=owner).values_list("id", flat=True)) if beans else set()
-    )
+def _save_beans(owner: Any, beans: list[dict[str, Any]]) -> int:
+    ids = [bean["id"] for bean in beans if bean["id"]]
+    taken = dict(Bean.objects.filter(id__in=ids).values_list("id", "owner_id"))
+    glimmer_ids = set(Glimmer.objects.filter(owner=owner).values_list("id", flat=True))
     new = [
         Bean(
-            id=bean["id"] or uuid.uuid4(),
+            # someone else's id gets a fresh one; an id already in this diary is skipped
+            id=bean["id"] if bean["id"] and bean["id"] not in taken else uuid.uuid4(),
             owner=owner,
             counted_at=bean["counted_at"],
             note=bean["note"][:200],
             glimmer_id=bean["glimmer"] if bean["glimmer"] in glimmer_ids else None,
         )
         for bean in beans
-        if bean["id"] not in existing
+        if taken.get(bean["id"]) != owner.pk
     ]
     Bean.objects.bulk_create(new, batch_size=CHUNK)
     return len(new)

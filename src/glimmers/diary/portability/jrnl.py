@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -14,6 +15,7 @@ from glimmers.diary.portability.imports import Batch, EntryRecord, ImportProblem
 _HEADER = re.compile(
     r"^\[?(\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)\]?(?:\s+|$)(.*)$"
 )
+JRNL_NAMESPACE = uuid.UUID("6f1c1b36-3a57-4a3e-9d1e-0c2b6a0f4a11")
 _TAG = re.compile(r"(?<![\w@])@([\w-]+)")
 _TIME_FORMATS = (
     "%Y-%m-%d %I:%M:%S %p",
@@ -22,6 +24,9 @@ _TIME_FORMATS = (
     "%Y-%m-%d %I:%M%p",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
+    # some hand-edited journals mix a 24-hour clock with AM/PM
+    "%Y-%m-%d %H:%M:%S %p",
+    "%Y-%m-%d %H:%M %p",
 )
 
 
@@ -42,6 +47,8 @@ def _record(title: str, body: str, moment: datetime, tags: list[str]) -> EntryRe
     text = "\n\n".join(part for part in (title, body.strip()) if part)
     found = tags or _TAG.findall(text)
     return EntryRecord(
+        # jrnl has no ids; one made from the entry itself makes a second import add nothing
+        id=uuid.uuid5(JRNL_NAMESPACE, f"{moment.isoformat()}\n{text}"),
         text=text,
         noticed_at=moment,
         tags=[tag.lstrip("@") for tag in found],

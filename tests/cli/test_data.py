@@ -1,0 +1,100 @@
+import csv
+import io
+import json
+import zipfile
+
+from glimmers.diary.models import Glimmer
+from glimmers.diary.services import EntryInput, add_glimmer
+
+
+def test_export_json_to_stdout_and_to_a_file(run, owner, tmp_path):
+    add_glimmer(owner, EntryInput(text="moss after rain", senses=["smell"], tags=["forest"]))
+    document = json.loads(run("export").stdout)
+    assert document["format"] == "glimmers"
+    assert document["glimmers"][0]["text"] == "moss after rain"
+    target = tmp_path / "diary.json"
+    assert run("export", "-o", str(target)).exit_code == 0
+    assert json.loads(target.read_text()) == document
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_export_markdown_and_csv(run, owner):
+    add_glimmer(
+        owner, EntryInput(text="a warm scarf", senses=["touch"], sense_lines={"touch": "soft wool"})
+    )
+    markdown = run("export", "--format", "markdown").stdout
+    assert "a warm scarf" in markdown and "soft wool" in markdown and markdown.startswith("# ")
+    rows = list(csv.DictReader(io.StringIO(run("export", "--format", "csv").stdout)))
+    assert rows[0]["text"] == "a warm scarf"
+    assert rows[0]["senses"] == "touch" and rows[0]["line_touch"] == "soft wool"
+
+
+def test_export_to_a_missing_folder_fails_with_a_sentence(run, owner, tmp_path):
+    result = run("export", "-o", str(tmp_path / "no" / "such" / "x.json"))
+    assert result.exit_code == 1
+    assert "No such file or directory" in result.stderr
+
+
+def test_export_refuses_an_unknown_format(run, owner):
+    assert run("export", "--format", "pdf").exit_code == 2
+
+
+def test_import_reports_what_it_did(run, owner, tmp_path):
+    path = tmp_path / "j.txt"
+    path.write_text("[2024-01-01 09:00] Snow on the fence.\n")
+    result = run("import", str(path))
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "Imported 1 glimmer."
+    again = run("import", str(path), "--format", "jrnl")
+    assert "1 were already in your diary" in again.stdout
+    assert Glimmer.objects.count() == 1
+
+
+def test_import_of_garbage_fails_cleanly(run, owner, tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "glimmers", "version": 1, "glimmers": [{"text": 5}]}')
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "Glimmer 1 has no text."
+
+
+def test_import_of_a_missing_file(run, owner, tmp_path):
+    result = run("import", str(tmp_path / "nope.json"))
+    assert result.exit_code == 1
+    assert "Cannot read" in result.stderr
+
+
+def test_backup_holds_data_and_photos(run, owner, tmp_path):
+    from PIL import Image
+
+    picture = tmp_path / "p.jpg"
+    Image.new("RGB", (20, 20), "red").save(picture)
+    run("add", "poppy", "--photo", str(picture))
+    target = tmp_path / "backup.zip"
+    result = run("backup", str(target))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        document = json.loads(archive.read("glimmers-backup.json"))
+    assert any(name.startswith("media/photos/") for name in names)
+    assert {item["model"] for item in document["objects"]} >= {
+        "auth.user",
+        "diary.glimmer",
+        "diary.photo",
+    }
+
+
+def test_restore_refuses_a_non_empty_instance(run, owner, tmp_path):
+    target = tmp_path / "backup.zip"
+    run("backup", str(target))
+    result = run("restore", str(target))
+    assert result.exit_code == 1
+    assert "already has people" in result.stderr
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(run, db, tmp_path):
+    path = tmp_path / "x.zip"
+    path.write_text("hello")
+    result = run("restore", str(path))
+    assert result.exit_code == 1
+    assert "not a Glimmers backup" in result.stderr
