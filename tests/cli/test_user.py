@@ -1,4 +1,4 @@
-import os
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
@@ -66,4 +66,4 @@ def test_delete_removes_entries_and_photo_files(
         result = run("user", "delete", "olena", "--yes")
     assert result.exit_code == 0
     assert not Glimmer.objects.exists()
-    assert not os.path.exists(path)
+    assert not Path(path).exists()
