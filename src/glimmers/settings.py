@@ -150,6 +150,8 @@ TIME_ZONE = env_str("GLIMMERS_TIME_ZONE", "UTC")
 # --- Files ------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = HOME / "static"
+# The project package is not an app, so its static folder is named here.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",

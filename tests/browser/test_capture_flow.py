@@ -1,0 +1,136 @@
+"""A real Chromium walks the first visit: welcome, capture with senses and a photo, timeline.
+
+Debian's Chromium is used directly; no browser is downloaded.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from glimmers.accounts.models import Profile
+from glimmers.diary.models import Glimmer
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENS = Path(__file__).resolve().parents[2] / "docs" / "screens"
+PHONE = {"width": 390, "height": 844}
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def browser(live_server, monkeypatch):
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; the ORM calls
+    # the test makes between browser steps are still plain synchronous ones.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def photo_file(tmp_path):
+    image = Image.new("RGB", (64, 48), (240, 190, 90))
+    for x in range(20, 44):
+        for y in range(14, 34):
+            image.putpixel((x, y), (60, 120, 100))
+    path = tmp_path / "window-light.jpg"
+    out = io.BytesIO()
+    image.save(out, format="JPEG")
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def no_sideways_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_first_visit_capture_and_timeline(live_server, browser, photo_file):
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/Kyiv", locale="en-GB")
+    page = context.new_page()
+
+    # A fresh install: the first visit asks for the first account.
+    page.goto(live_server.url + "/")
+    assert page.url.endswith("/accounts/welcome/")
+    # The page's script fills in the browser's zone (Chromium still says "Europe/Kiev").
+    zone = page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
+    assert zone in ("Europe/Kyiv", "Europe/Kiev")
+    assert page.input_value('input[name="time_zone"]') == zone
+    page.get_by_label("Your name").fill("olena")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create my diary").click()
+    page.wait_for_url(live_server.url + "/")
+    assert page.evaluate("document.activeElement.name") == "text"  # autofocus on the words
+
+    # Capture: a few words, two senses, a photo.
+    page.get_by_label("What did you notice?").fill("Sun through the kitchen window")
+    page.get_by_label("Sight", exact=True).check()
+    page.get_by_label("Hearing", exact=True).check()
+    page.set_input_files('input[name="photos"]', str(photo_file))
+    page.get_by_role("button", name="Save this glimmer").click()
+    page.get_by_text("Saved. Thank you for noticing.").wait_for()
+    # htmx swapped in a fresh form: the words are cleared, ready for the next one.
+    assert page.input_value('textarea[name="text"]') == ""
+    assert Profile.objects.get().time_zone == zone
+    glimmer = Glimmer.objects.get()
+    assert glimmer.senses == ["sight", "hearing"]
+    assert glimmer.photos.count() == 1
+    assert no_sideways_scroll(page)
+    page.wait_for_function("[...document.images].every(img => img.complete)")
+    page.screenshot(path=str(SCREENS / "capture-light.png"), full_page=True, animations="disabled")
+    page.emulate_media(color_scheme="dark")
+    page.screenshot(path=str(SCREENS / "capture-dark.png"), full_page=True, animations="disabled")
+    page.emulate_media(color_scheme="light")
+
+    # The timeline shows it, with both senses and a photo that really loads.
+    page.get_by_role("link", name="Timeline").click()
+    page.wait_for_url("**/timeline/")
+    card = page.locator(".card", has_text="Sun through the kitchen window")
+    assert card.count() == 1
+    chips = card.locator(".chip").all_inner_texts()
+    assert "Sight" in chips and "Hearing" in chips
+    image = card.locator("img")
+    image.wait_for()
+    loaded = "img => img.complete && img.naturalWidth > 0"
+    page.wait_for_function(loaded, arg=image.element_handle())
+    assert image.evaluate("img => img.naturalWidth") > 0
+    page.screenshot(path=str(SCREENS / "timeline.png"), full_page=True, animations="disabled")
+
+    # At 320 px wide nothing should spill sideways.
+    page.set_viewport_size({"width": 320, "height": 700})
+    for path in ("/", "/timeline/", "/triggers/", "/accounts/settings/"):
+        page.goto(live_server.url + path)
+        assert no_sideways_scroll(page), path
+
+    # Without JavaScript the same form saves with a plain POST and a redirect.
+    plain = browser.new_context(
+        viewport=PHONE, java_script_enabled=False, storage_state=context.storage_state()
+    )
+    still = plain.new_page()
+    still.goto(live_server.url + "/")
+    still.get_by_label("What did you notice?").fill("Bread in the oven")
+    still.get_by_label("Smell", exact=True).check()
+    still.get_by_role("button", name="Save this glimmer").click()
+    still.wait_for_url(live_server.url + "/")
+    assert "Saved. Thank you for noticing." in still.content()
+    assert Glimmer.objects.filter(text="Bread in the oven", senses__has="smell").exists()
+    plain.close()
+    context.close()
