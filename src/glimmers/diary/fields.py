@@ -51,6 +51,10 @@ class SenseSetField(models.CharField):  # type: ignore[type-arg]
             return value
         return " ".join(normalize_senses(value or []))
 
+    def value_to_string(self, obj: models.Model) -> str:
+        """Serialized (backups) as the stored text, which `to_python` reads back."""
+        return self.get_prep_value(self.value_from_object(obj))
+
     def validate(self, value: Any, model_instance: models.Model | None) -> None:
         normalize_senses(value or [])
 

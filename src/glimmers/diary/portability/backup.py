@@ -8,8 +8,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import uuid
 import zipfile
 from collections.abc import Callable
+from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -43,6 +45,17 @@ MODELS = [
 Progress = Callable[[int], None]
 
 
+class ExactEncoder(json.JSONEncoder):
+    """Times with every microsecond (Django's JSON encoder keeps only milliseconds)."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime | date | time):
+            return o.isoformat()
+        if isinstance(o, uuid.UUID):
+            return str(o)
+        return super().default(o)
+
+
 def _models() -> list[Any]:
     return [apps.get_model(label) for label in MODELS]
 
@@ -52,7 +65,7 @@ def write_backup(target: Path, *, progress: Progress | None = None) -> int:
     objects = []
     for model in _models():
         rows = model._default_manager.order_by("pk")
-        objects.extend(json.loads(serializers.serialize("json", rows.iterator(chunk_size=2000))))
+        objects.extend(serializers.serialize("python", rows.iterator(chunk_size=2000)))
         if progress:
             progress(1)
     document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "objects": objects}
@@ -61,7 +74,7 @@ def write_backup(target: Path, *, progress: Progress | None = None) -> int:
     os.close(fd)
     try:
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(DATA_NAME, json.dumps(document, ensure_ascii=False))
+            archive.writestr(DATA_NAME, json.dumps(document, ensure_ascii=False, cls=ExactEncoder))
             for name in Photo.objects.values_list("image", flat=True).order_by("image"):
                 with default_storage.open(name, "rb") as handle:
                     archive.writestr(f"media/{name}", handle.read(), zipfile.ZIP_STORED)
@@ -93,7 +106,7 @@ def restore_backup(source: Path) -> int:
         try:
             with transaction.atomic():
                 count = 0
-                for item in serializers.deserialize("json", json.dumps(document["objects"])):
+                for item in serializers.deserialize("python", document["objects"]):
                     item.save()
                     count += 1
                 _reset_sequences()
@@ -103,7 +116,7 @@ def restore_backup(source: Path) -> int:
                         default_storage.delete(relative)  # a stray file must not rename ours
                         saved = default_storage.save(relative, ContentFile(archive.read(name)))
                         written.append(saved)
-        except serializers.base.DeserializationError:
+        except (serializers.base.DeserializationError, KeyError, TypeError, ValueError):
             _remove(written)
             raise ImportProblem(
                 _("This backup's data is damaged and cannot be restored.")
