@@ -115,6 +115,7 @@ def test_deleting_the_account_needs_my_name(owner_client, owner):
     response = owner_client.post(reverse("accounts:delete"), {"confirm": "someone"})
     assert response.status_code == 400
     assert "That is not your name; nothing was deleted." in response.content.decode()
+    assert '<option value="Europe/Kyiv" selected>' in response.content.decode()
     assert Glimmer.objects.count() == 1
     response = owner_client.post(reverse("accounts:delete"), {"confirm": "olena"})
     assert response.status_code == 302

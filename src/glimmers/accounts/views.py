@@ -89,7 +89,8 @@ def export_download(request: HttpRequest) -> HttpResponse:
 def delete_account_view(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST, username=request.user.get_username())
     if not form.is_valid():
-        tz_form = TimeZoneForm(initial={"time_zone": "UTC"})
+        # The middleware has activated the person's zone; show it, not a default.
+        tz_form = TimeZoneForm(initial={"time_zone": timezone.get_current_timezone_name()})
         return render(
             request,
             "accounts/settings.html",
