@@ -6,10 +6,9 @@ import itertools
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -17,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from glimmers.diary import queries
 from glimmers.diary.forms import TimelineFilterForm
-from glimmers.diary.models import EntryQuerySet, Glimmer, Tag
+from glimmers.diary.models import Glimmer
 from glimmers.diary.views.common import HtmxHttpRequest
 
 PAGE_SIZE = 30
@@ -42,7 +42,7 @@ class Cursor:
             raise ValueError("naive cursor")
         return cls(noticed_at, uuid.UUID(ident))
 
-    def older(self, glimmers: EntryQuerySet) -> EntryQuerySet:
+    def older(self, glimmers: QuerySet[Glimmer]) -> QuerySet[Glimmer]:
         # The plain range condition lets the timeline index start right at the cursor.
         return glimmers.filter(noticed_at__lte=self.noticed_at).filter(
             Q(noticed_at__lt=self.noticed_at) | Q(id__lt=self.id)
@@ -54,17 +54,6 @@ class Day:
     date: date
     glimmers: list[Glimmer]
     continued: bool = False
-
-
-def filtered(owner: Any, filters: dict[str, str]) -> EntryQuerySet:
-    glimmers = Glimmer.objects.owned_by(owner).alive()
-    if filters.get("sense"):
-        glimmers = glimmers.filter(senses__has=filters["sense"])
-    if filters.get("kind"):
-        glimmers = glimmers.filter(kind=filters["kind"])
-    if filters.get("tag"):
-        glimmers = glimmers.filter(tags__name=Tag.normalize(filters["tag"]))
-    return glimmers
 
 
 def by_day(glimmers: list[Glimmer], after: Cursor | None) -> list[Day]:
@@ -90,12 +79,15 @@ def timeline(request: HtmxHttpRequest) -> HttpResponse:
             after = Cursor.decode(request.GET["cursor"])
         except ValueError:
             return HttpResponseBadRequest(_("That page link is not one Glimmers made."))
-    glimmers = filtered(request.user, filters)
+    glimmers = queries.timeline(
+        request.user,
+        sense=filters.get("sense") or None,
+        kind=filters.get("kind") or None,
+        tag=filters.get("tag") or None,
+    )
     if after is not None:
         glimmers = after.older(glimmers)
-    page = list(
-        glimmers.newest_first().prefetch_related("tags", "people", "photos")[: PAGE_SIZE + 1]
-    )
+    page = list(glimmers.prefetch_related("tags", "people", "photos")[: PAGE_SIZE + 1])
     next_url = None
     if len(page) > PAGE_SIZE:
         page = page[:PAGE_SIZE]
