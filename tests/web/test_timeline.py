@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from glimmers.diary import services
 from glimmers.diary.models import Glimmer
+from glimmers.diary.views.timeline import PAGE_SIZE
 from tests.web import entries, images
 
 TIMELINE = reverse("diary:timeline")
@@ -66,7 +67,7 @@ def test_only_my_living_glimmers(owner_client, owner, stranger):
 
 
 def test_keyset_paging_walks_everything_once_without_offset(owner_client, owner):
-    many(owner, 65)
+    many(owner, 3 * PAGE_SIZE + 5)
     seen = []
     url = TIMELINE
     pages = 0
@@ -79,13 +80,16 @@ def test_keyset_paging_walks_everything_once_without_offset(owner_client, owner)
         seen += shown(html)
         url = next_link(html)
         pages += 1
-    assert pages == 3
-    assert seen == list(range(65))
+    assert pages == 4
+    assert seen == list(range(3 * PAGE_SIZE + 5))
 
 
 def test_paging_keeps_order_when_times_are_equal(owner_client, owner):
     same = START - timedelta(days=1)
-    made = [entries.glimmer(owner, f"glimmer number {n}.", noticed_at=same) for n in range(45)]
+    made = [
+        entries.glimmer(owner, f"glimmer number {n}.", noticed_at=same)
+        for n in range(PAGE_SIZE + 15)
+    ]
     expected = [
         int(g.text.split()[2].rstrip(".")) for g in sorted(made, key=lambda g: g.id, reverse=True)
     ]
@@ -95,19 +99,19 @@ def test_paging_keeps_order_when_times_are_equal(owner_client, owner):
 
 
 def test_htmx_asks_for_the_next_page_as_a_partial(owner_client, owner):
-    many(owner, 35)
+    many(owner, PAGE_SIZE + 5)
     first = owner_client.get(TIMELINE).content.decode()
     link = next_link(first)
     assert 'hx-trigger="click, revealed"' in first and 'hx-swap="outerHTML"' in first
     response = owner_client.get(link, headers={"HX-Request": "true"})
     html = response.content.decode()
     assert "<html" not in html
-    assert shown(html) == list(range(30, 35))
+    assert shown(html) == list(range(PAGE_SIZE, PAGE_SIZE + 5))
     assert next_link(html) is None
 
 
 def test_a_day_split_across_pages_keeps_one_visible_heading(owner_client, owner):
-    many(owner, 40, step=timedelta(minutes=5))  # all on one day
+    many(owner, PAGE_SIZE + 10, step=timedelta(minutes=5))  # all on one day
     first = owner_client.get(TIMELINE)
     second = owner_client.get(next_link(first.content.decode()), headers={"HX-Request": "true"})
     assert first.context["days"][0].continued is False
@@ -115,7 +119,7 @@ def test_a_day_split_across_pages_keeps_one_visible_heading(owner_client, owner)
 
 
 def test_query_count_does_not_grow_with_entries(owner_client, owner, django_assert_max_num_queries):
-    for n in range(30):
+    for n in range(PAGE_SIZE):
         entries.glimmer(
             owner,
             f"glimmer number {n}.",
@@ -128,7 +132,7 @@ def test_query_count_does_not_grow_with_entries(owner_client, owner, django_asse
         services.save_photos(glimmer, [images.prepared()])
     with django_assert_max_num_queries(9):
         response = owner_client.get(TIMELINE)
-    assert len(shown(response.content.decode())) == 30
+    assert len(shown(response.content.decode())) == PAGE_SIZE
 
 
 def test_filters_by_sense_kind_and_tag(owner_client, owner):

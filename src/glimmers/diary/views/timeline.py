@@ -21,7 +21,7 @@ from glimmers.diary.forms import TimelineFilterForm
 from glimmers.diary.models import Glimmer
 from glimmers.diary.views.common import HtmxHttpRequest
 
-PAGE_SIZE = 30
+PAGE_SIZE = 20  # small pages render fast; htmx fetches the next as you scroll
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def timeline(request: HtmxHttpRequest) -> HttpResponse:
     )
     if after is not None:
         glimmers = after.older(glimmers)
-    page = list(glimmers.prefetch_related("tags", "people", "photos")[: PAGE_SIZE + 1])
+    page = list(glimmers.prefetch_related("tags", "photos")[: PAGE_SIZE + 1])
     next_url = None
     if len(page) > PAGE_SIZE:
         page = page[:PAGE_SIZE]
