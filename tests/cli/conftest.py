@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from glimmers.cli import app
+from glimmers.cli.app import app
 
 Run = Callable[..., Result]
 

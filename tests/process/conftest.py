@@ -33,7 +33,12 @@ class Instance:
     @property
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "GLIMMERS_USER")}
-        env.update(GLIMMERS_HOME=str(self.home), DJANGO_SETTINGS_MODULE="glimmers.settings")
+        # Cold starts unless a test asks for the warm helper (see test_warm.py).
+        env.update(
+            GLIMMERS_HOME=str(self.home),
+            DJANGO_SETTINGS_MODULE="glimmers.settings",
+            GLIMMERS_WARM="off",
+        )
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         if self.database_url:
             env["DATABASE_URL"] = self.database_url

@@ -12,6 +12,8 @@ CLI_WRITERS, CLI_SAVES = 4, 4
 
 
 def test_every_acknowledged_glimmer_is_kept(instance):
+    # CLI writers start cold, then go through the warm helper once it is up: both paths.
+    instance.extra_env.update(GLIMMERS_WARM="auto", GLIMMERS_WARM_IDLE="5")
     instance.run("user", "create", "olena", "--password-stdin", input=PASSWORD + "\n", check=True)
     with running_server(instance) as base:
 

@@ -12,7 +12,7 @@ import os
 import typer
 from typer.testing import CliRunner
 
-from glimmers.cli import app
+from glimmers.cli.app import app
 
 
 def _commands(group: typer.Typer, prefix: list[str]) -> list[list[str]]:

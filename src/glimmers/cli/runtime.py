@@ -53,7 +53,7 @@ def friendly_errors() -> Iterator[None]:
     except CommandError as error:
         fail(str(error))
     except ValidationError as error:
-        fail(" ".join(str(message) for message in error.messages))
+        fail(" ".join(dict.fromkeys(str(message) for message in error.messages)))
     except (ImportProblem, PhotoError) as error:
         fail(str(error))
     except DatabaseError as error:
