@@ -24,5 +24,4 @@ def test_settings_list_names_every_variable():
     documented = set(
         re.findall(r"^\| `([A-Z_]+)`", (ROOT / "docs" / "settings.md").read_text(), re.M)
     )
-    documented.discard("GLIMMERS_USER")  # read by the CLI, not by settings
     assert used == documented
