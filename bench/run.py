@@ -104,6 +104,37 @@ def fill_glimmers(env: dict[str, str], rows: list[tuple[datetime, str, list[str]
             cursor.execute("ANALYZE")
 
 
+def start_warm_helper(env: dict[str, str]) -> None:
+    """Run one command cold so it leaves the warm helper behind, then wait until it answers."""
+    subprocess.run([GLIMMERS, "stats"], env={**env, "GLIMMERS_WARM": "auto"}, capture_output=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        probe = [GLIMMERS, "stats"]
+        if (
+            subprocess.run(
+                probe, env={**env, "GLIMMERS_WARM": "require"}, capture_output=True
+            ).returncode
+            == 0
+        ):
+            return
+        time.sleep(0.3)
+    raise RuntimeError("the warm helper did not start")
+
+
+def stop_warm_helper(env: dict[str, str]) -> None:
+    # Other settings make the helper leave; "require" starts no new one.
+    subprocess.run(
+        [GLIMMERS, "stats"],
+        env={
+            **env,
+            "GLIMMERS_WARM": "require",
+            "GLIMMERS_WARM_IDLE": "1",
+            "GLIMMERS_LOG_LEVEL": "ERROR",
+        },
+        capture_output=True,
+    )
+
+
 def web_timings(runs: int) -> tuple[float, float]:
     """p50 server time of the timeline's first page and of a capture POST."""
     from django.contrib.auth import get_user_model
@@ -207,15 +238,20 @@ def measure(
             ["--format", "json", "--file", str(folder / "jrnl.json")],
         ),
     ]
-    figures: dict[str, tuple[float, float | None]] = {}
+    cold_env = {**env, "GLIMMERS_WARM": "off"}
+    warm_env = {**env, "GLIMMERS_WARM": "require"}
+    start_warm_helper(env)
+    figures: dict[str, tuple[float, float | None, float | None]] = {}
     for label, ours, theirs in operations:
         count = 3 if "export" in label else runs
-        mine = median_ms([GLIMMERS, *ours], env, count)
+        cold = median_ms([GLIMMERS, *ours], cold_env, count)
+        warm = median_ms([GLIMMERS, *ours], warm_env, count)
         other = median_ms([jrnl, *theirs], jenv, count) if jrnl and jenv and theirs else None
-        figures[label] = (mine, other)
+        figures[label] = (cold, warm, other)
+    stop_warm_helper(env)
     timeline, capture = web_timings(max(runs * 4, 20))
-    figures["web: timeline first page (server)"] = (timeline, None)
-    figures["web: capture POST (server)"] = (capture, None)
+    figures["web: timeline first page (server)"] = (timeline, None, None)
+    figures["web: capture POST (server)"] = (capture, None, None)
     shutil.rmtree(folder, ignore_errors=True)
     return figures
 
@@ -276,28 +312,35 @@ def main() -> None:
     print_table(results, "PostgreSQL" if admin_url else "SQLite")
 
 
-def print_table(results: dict[int, dict[str, tuple[float, float | None]]], database: str) -> None:
+def print_table(
+    results: dict[int, dict[str, tuple[float, float | None, float | None]]], database: str
+) -> None:
     sizes = sorted(results)
     labels = list(results[sizes[0]])
-    head = (
-        ["operation (ms, median)"]
-        + [f"{s:,} glimmers" for s in sizes]
-        + [f"jrnl {s:,}" for s in sizes]
-    )
-    print(f"\nGlimmers on {database}, {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+    cell = lambda value: "–" if value is None else f"{value:.0f}"  # noqa: E731
+    print(f"\nGlimmers on {database}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print("CLI: whole process, median ms; cold = GLIMMERS_WARM=off, warm = through the helper.")
+    print("Web: server time per request, median ms.\n")
+    head = ["operation"]
+    for size in sizes:
+        head += [f"cold {size:,}", f"warm {size:,}", f"jrnl {size:,}"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for label in labels:
-        ours = [f"{results[s][label][0]:.0f}" for s in sizes]
-        theirs = [
-            f"{results[s][label][1]:.0f}" if results[s][label][1] is not None else "–"
-            for s in sizes
-        ]
-        print("| " + " | ".join([label, *ours, *theirs]) + " |")
+        row = [label]
+        for size in sizes:
+            row += [cell(value) for value in results[size][label]]
+        print("| " + " | ".join(row) + " |")
     if len(sizes) > 1:
-        print(f"\ngrowth from {sizes[0]:,} to {sizes[-1]:,}:")
+        first, last = sizes[0], sizes[-1]
+        print(f"\ngrowth from {first:,} to {last:,} (cold, warm):")
         for label in labels:
-            print(f"  {label}: ×{results[sizes[-1]][label][0] / results[sizes[0]][label][0]:.2f}")
+            ratios = [
+                f"×{results[last][label][i] / results[first][label][i]:.2f}"  # type: ignore[operator]
+                for i in (0, 1)
+                if results[first][label][i] is not None
+            ]
+            print(f"  {label}: {', '.join(ratios)}")
 
 
 if __name__ == "__main__":

@@ -88,3 +88,19 @@ def test_off_never_leaves_a_helper(instance):
     instance.run("add", "y", check=True)
     time.sleep(1)
     assert not (instance.home / ".cli.sock").exists()
+
+
+def test_a_plain_shell_reaches_the_helper(instance):
+    """A person's shell has no DJANGO_SETTINGS_MODULE; the helper's environment does."""
+    env = {k: v for k, v in instance.env.items() if k != "DJANGO_SETTINGS_MODULE"}
+    instance.extra_env.update(GLIMMERS_WARM="auto", GLIMMERS_WARM_IDLE="5")
+    import subprocess
+
+    from tests.process.conftest import GLIMMERS
+
+    env.update(GLIMMERS_WARM="auto", GLIMMERS_WARM_IDLE="5")
+    subprocess.run([GLIMMERS, "add", "x"], env=env, check=True, capture_output=True)
+    env["GLIMMERS_WARM"] = "require"
+    assert wait_for(
+        lambda: subprocess.run([GLIMMERS, "stats"], env=env, capture_output=True).returncode == 0
+    )

@@ -79,6 +79,8 @@ def home() -> Path | None:
 
 def fingerprint(environ: dict[str, str]) -> str:
     """What the helper's loaded code and settings depend on."""
+    # A cold start sets the settings module itself before it starts a helper.
+    environ = {"DJANGO_SETTINGS_MODULE": "glimmers.settings", **environ}
     digest = hashlib.sha256(sys.executable.encode())
     newest = max((path.stat().st_mtime_ns for path in PACKAGE.rglob("*.py")), default=0)
     digest.update(str(newest).encode())
