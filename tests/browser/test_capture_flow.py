@@ -6,9 +6,11 @@ Debian's Chromium is used directly; no browser is downloaded.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from PIL import Image
 
 from glimmers.accounts.models import Profile
@@ -33,6 +35,8 @@ ARGS = [
 @pytest.fixture
 def browser(live_server, monkeypatch):
     if not CHROMIUM.exists():
+        if os.environ.get("GLIMMERS_REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is not installed at /usr/bin/chromium")
         pytest.skip("Chromium is not installed at /usr/bin/chromium")
     from playwright.sync_api import sync_playwright
 
@@ -43,6 +47,9 @@ def browser(live_server, monkeypatch):
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield chromium
         chromium.close()
+        # ORM calls made while Playwright's event loop runs get their own connection (Django
+        # keys connections by context); close it, or PostgreSQL keeps the test database busy.
+        connections.close_all()
 
 
 @pytest.fixture

@@ -7,13 +7,18 @@ of a cold start; without one, the command runs here.
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def main() -> None:
     from glimmers.cli.warm import after_cold, run_warm
 
+    environ = dict(os.environ)
     code = run_warm(sys.argv[1:])
     if code is not None:
         sys.exit(code)
@@ -22,7 +27,7 @@ def main() -> None:
     try:
         app()
     finally:
-        after_cold(sys.argv[1:])
+        after_cold(sys.argv[1:], environ)
 
 
 def __getattr__(name: str) -> Any:

@@ -32,8 +32,12 @@ def setup() -> None:
         django.setup()
     except ImproperlyConfigured as error:
         fail(str(error))
+    from django.utils import translation
+
     from glimmers.lib.schema import ensure_schema
 
+    # The CLI speaks English for now, so messages from the shared rules must too.
+    translation.activate("en")
     ensure_schema()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import pkgutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,8 @@ from django.db import DatabaseError, connection
 MIGRATION_LOCK_KEY = 0x6C696D6D  # any fixed number; "limm"
 
 
-def known_migrations() -> set[tuple[str, str]]:
+@functools.cache
+def known_migrations() -> frozenset[tuple[str, str]]:
     """(app label, migration name) for every migration the installed code ships."""
     found = set()
     for config in apps.get_app_configs():
@@ -27,7 +29,7 @@ def known_migrations() -> set[tuple[str, str]]:
         for info in pkgutil.iter_modules(module.__path__):
             if not info.name.startswith("_"):
                 found.add((config.label, info.name))
-    return found
+    return frozenset(found)
 
 
 def applied_migrations() -> set[tuple[str, str]]:
