@@ -91,8 +91,8 @@ def test_off_never_leaves_a_helper(instance):
 
 
 def test_a_plain_shell_reaches_the_helper(instance):
-    """A person's shell has no DJANGO_SETTINGS_MODULE; the helper's environment does."""
-    env = {k: v for k, v in instance.env.items() if k != "DJANGO_SETTINGS_MODULE"}
+    """A person's shell has neither DJANGO_SETTINGS_MODULE nor TZ; Django sets both."""
+    env = {k: v for k, v in instance.env.items() if k not in ("DJANGO_SETTINGS_MODULE", "TZ")}
     instance.extra_env.update(GLIMMERS_WARM="auto", GLIMMERS_WARM_IDLE="5")
     import subprocess
 
