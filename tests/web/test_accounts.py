@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
 from glimmers.accounts.models import Profile
+from glimmers.diary import services
 from glimmers.diary.models import Glimmer
 from tests.conftest import PASSWORD
-from tests.web import entries
+from tests.web import entries, images
 
 WELCOME = reverse("accounts:welcome")
 LOGIN = reverse("accounts:login")
@@ -101,26 +105,38 @@ def test_settings_refuse_an_unknown_zone(owner_client, owner):
     assert Profile.objects.get(user=owner).time_zone == "Europe/Kyiv"
 
 
-def test_export_is_for_the_signed_in_owner(client, owner_client, owner):
+def test_export_is_for_the_signed_in_owner(client, owner_client, owner, stranger, stranger_client):
     entries.glimmer(owner, "for the archive")
+    entries.glimmer(stranger, "not yours")
     response = owner_client.get(reverse("accounts:export"))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
+    document = json.loads(response.content)
+    assert [g["text"] for g in document["glimmers"]] == ["for the archive"]
+    theirs = json.loads(stranger_client.get(reverse("accounts:export")).content)
+    assert [g["text"] for g in theirs["glimmers"]] == ["not yours"]
     anonymous = client.get(reverse("accounts:export"))
     assert anonymous.status_code == 302 and anonymous["Location"].startswith(LOGIN)
 
 
-def test_deleting_the_account_needs_my_name(owner_client, owner):
-    entries.glimmer(owner)
+def test_deleting_the_account_needs_my_name(
+    owner_client, owner, django_capture_on_commit_callbacks
+):
+    glimmer = entries.glimmer(owner)
+    services.save_photos(glimmer, [images.prepared()])
+    photo_path = Path(glimmer.photos.get().image.path)
+    assert photo_path.exists()
     response = owner_client.post(reverse("accounts:delete"), {"confirm": "someone"})
     assert response.status_code == 400
     assert "That is not your name; nothing was deleted." in response.content.decode()
     assert '<option value="Europe/Kyiv" selected>' in response.content.decode()
     assert Glimmer.objects.count() == 1
-    response = owner_client.post(reverse("accounts:delete"), {"confirm": "olena"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = owner_client.post(reverse("accounts:delete"), {"confirm": "olena"})
     assert response.status_code == 302
     assert not get_user_model().objects.filter(username="olena").exists()
     assert Glimmer.objects.count() == 0
+    assert not photo_path.exists()
 
 
 def test_anonymous_settings_redirect(client, owner):
