@@ -164,7 +164,9 @@ def export_markdown(owner: Any) -> str:
     """A readable diary: a heading per day, a section per glimmer (trash left out)."""
     zone = time_zone_of(owner)
     out = io.StringIO()
-    out.write(f"# {_('Glimmers')}\n")
+    # gettext cannot see _() inside f-strings, so the words are looked up first.
+    title, body_word, with_word = _("Glimmers"), _("Body"), _("With")
+    out.write(f"# {title}\n")
     current_day = None
     for record in _alive(export_json(owner, photo_data=False)["glimmers"]):
         moment = datetime.fromisoformat(record["noticed_at"]).astimezone(zone)
@@ -178,9 +180,9 @@ def export_markdown(owner: Any) -> str:
         if record["senses"]:
             out.write("\n")
         if record["body"]:
-            out.write(f"\n{_('Body')}: {record['body']}\n")
+            out.write(f"\n{body_word}: {record['body']}\n")
         if record["people"]:
-            out.write(f"\n{_('With')}: {', '.join(record['people'])}\n")
+            out.write(f"\n{with_word}: {', '.join(record['people'])}\n")
         if record["tags"]:
             out.write("\n" + " ".join(f"#{tag}" for tag in record["tags"]) + "\n")
     return out.getvalue()
