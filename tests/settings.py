@@ -14,8 +14,6 @@ from glimmers.settings import *  # noqa: F403
 # Fast hashing in tests only; production uses Argon2.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# WhiteNoise warns (an error under filterwarnings=error) when STATIC_ROOT is missing.
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
 
 # Live-server threads must not keep connections open, or PostgreSQL cannot drop the test
 # database at the end of the run.

@@ -149,7 +149,9 @@ TIME_ZONE = env_str("GLIMMERS_TIME_ZONE", "UTC")
 
 # --- Files ------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = HOME / "static"
+# Static files are served by WhiteNoise straight from the installed package (finders), so
+# there is nothing to collect; without a STATIC_ROOT WhiteNoise has no folder to warn about.
+STATIC_ROOT = None
 # The project package is not an app, so its static folder is named here.
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {

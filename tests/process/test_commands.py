@@ -113,3 +113,16 @@ def test_backup_from_sqlite_restores_into_an_empty_instance(tmp_path):
         assert again.returncode == 1 and "already has people" in again.stderr
     finally:
         next(target_iter, None)
+
+
+def test_serve_says_so_when_the_port_is_taken(instance):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = instance.run("serve", "--port", str(port))
+    assert result.returncode == 1
+    assert f"Cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -24,19 +24,36 @@ def serve(
     """Apply migrations and serve the web app (waitress, a production-grade server)."""
     setup()
     with friendly_errors():
-        from waitress import serve as waitress_serve
+        from django.conf import settings
+        from waitress import create_server
 
         from glimmers.wsgi import application
 
-        shown = f"[{host}]" if ":" in host else host
-        typer.echo(f"Glimmers is ready at http://{shown}:{port}/  (Ctrl+C stops it)", err=True)
-        sys.stderr.flush()
         try:
-            waitress_serve(
-                application, host=host, port=port, threads=threads, ident="glimmers", _quiet=True
+            server = create_server(
+                application, host=host, port=port, threads=threads, ident="glimmers"
             )
         except OSError as error:
             raise CommandError(f"Cannot listen on {host}:{port}: {error.strerror}.") from None
+        shown = f"[{host}]" if ":" in host else host
+        typer.echo(f"Glimmers is ready at http://{shown}:{port}/  (Ctrl+C stops it)")
+        if host not in ("127.0.0.1", "localhost", "::1") and settings.ALLOWED_HOSTS == [
+            "localhost",
+            "127.0.0.1",
+            "[::1]",
+        ]:
+            typer.echo(
+                "Others will reach it only by the names in GLIMMERS_ALLOWED_HOSTS "
+                "(e.g. GLIMMERS_ALLOWED_HOSTS=glimmers.local,192.168.1.20).",
+                err=True,
+            )
+        sys.stdout.flush()
+        try:
+            server.run()
+        except KeyboardInterrupt:
+            typer.echo("Stopped. Take care.", err=True)
+        finally:
+            server.close()
 
 
 def _read_password(from_stdin: bool, name: str) -> str:
