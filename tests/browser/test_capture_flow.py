@@ -130,6 +130,22 @@ def test_first_visit_capture_and_timeline(live_server, browser, photo_file, tmp_
         page.goto(live_server.url + path)
         assert no_sideways_scroll(page), path
 
+    # At 200% text size (a phone's largest font setting) the pages still fit, and the
+    # capture works by keyboard alone: type, tick a sense with the space bar, press Save.
+    page.set_viewport_size(PHONE)
+    for path in ("/", "/timeline/", "/triggers/", "/trash/", "/accounts/settings/"):
+        page.goto(live_server.url + path)
+        page.add_style_tag(content="html { font-size: 200% !important; }")
+        assert no_sideways_scroll(page), f"{path} at 200% text"
+    page.goto(live_server.url + "/")
+    page.keyboard.type("Birdsong before the alarm")
+    page.get_by_label("Hearing", exact=True).focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Save this glimmer").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Saved. Thank you for noticing.").wait_for()
+    assert Glimmer.objects.filter(text="Birdsong before the alarm", senses__has="hearing").exists()
+
     # Without JavaScript the same form saves with a plain POST and a redirect.
     plain = browser.new_context(
         viewport=PHONE, java_script_enabled=False, storage_state=context.storage_state()

@@ -91,3 +91,13 @@ def test_search_finds_cyrillic_and_any_apostrophe_in_sense_lines(run, owner):
     found = lambda q: [r["text"] for r in json.loads(run("search", q, "--json").stdout)]  # noqa: E731
     assert found("п'ять") == ["x"]
     assert found("ПТАШОК") == ["x"]
+
+
+def test_stats_count_days_in_the_persons_own_zone(run, owner):
+    # Kyiv is UTC+3 in May: 20:30 UTC is 23:30 on the 1st there, 21:30 UTC already the 2nd.
+    _add(owner, "late", datetime(2024, 5, 1, 20, 30, tzinfo=UTC))
+    _add(owner, "later", datetime(2024, 5, 1, 21, 30, tzinfo=UTC))
+    # and across the autumn clock change (27 October 2024, UTC+3 → UTC+2)
+    _add(owner, "a", datetime(2024, 10, 26, 21, 30, tzinfo=UTC))  # 00:30 on the 27th
+    _add(owner, "b", datetime(2024, 10, 27, 21, 30, tzinfo=UTC))  # 23:30 on the 27th
+    assert json.loads(run("stats", "--json").stdout)["days_with_glimmers"] == 3

@@ -4,10 +4,13 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from tests.process.conftest import make_instance
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_terminal_path_needs_no_set_up(instance):
@@ -73,7 +76,7 @@ def test_every_command_has_help(instance, command):
 def test_deploy_check_is_clean_when_behind_https(instance):
     instance.extra_env.update(GLIMMERS_SECURE="true", GLIMMERS_ALLOWED_HOSTS="glimmers.example.org")
     result = subprocess.run(
-        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        [sys.executable, str(ROOT / "manage.py"), "check", "--deploy", "--fail-level", "WARNING"],
         capture_output=True,
         text=True,
         env=instance.env,

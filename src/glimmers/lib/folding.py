@@ -1,11 +1,15 @@
-"""Case- and apostrophe-insensitive matching that works for Cyrillic on every database.
+"""Database functions that behave the same on SQLite and PostgreSQL.
 
-SQLite's LIKE folds only ASCII letters, so on SQLite we register a small Python function;
-PostgreSQL's LOWER already knows Unicode.
+Case- and apostrophe-insensitive matching for Cyrillic (SQLite's LIKE folds only ASCII, so
+SQLite gets a small Python function; PostgreSQL's LOWER knows Unicode), and the local day of
+a moment (Django's own TruncDate is several times slower on SQLite).
 """
 
 from __future__ import annotations
 
+import functools
+import zoneinfo
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db import models
@@ -51,9 +55,50 @@ for field in (models.CharField, models.TextField, models.JSONField):
     field.register_lookup(FoldedContains)
 
 
+class LocalDate(models.Func):
+    """The calendar day of a stored moment in a given time zone, computed in the database."""
+
+    output_field = models.DateField()
+
+    def __init__(self, expression: Any, zone: str) -> None:
+        super().__init__(expression, models.Value(zone))
+
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> Any:
+        return self.as_sql(compiler, connection, function="glimmers_local_date", **extra)
+
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra: Any
+    ) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="((%(expressions)s))::date",
+            arg_joiner=" AT TIME ZONE ",
+            **extra,
+        )
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
+
+
+def local_date(stored: str | None, zone: str) -> str | None:
+    """SQLite's side of LocalDate: Django stores UTC as "YYYY-MM-DD HH:MM:SS[.ffffff]"."""
+    if stored is None:
+        return None
+    moment = datetime.fromisoformat(stored).replace(tzinfo=UTC)
+    return moment.astimezone(_zone(zone)).date().isoformat()
+
+
 def register_sqlite_function(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
     if connection.vendor == "sqlite":
         connection.connection.create_function("glimmers_fold", 1, fold, deterministic=True)
+        connection.connection.create_function(
+            "glimmers_local_date", 2, local_date, deterministic=True
+        )
 
 
 connection_created.connect(register_sqlite_function)
