@@ -86,21 +86,35 @@ def send(connection: socket.socket, message: dict[str, Any], fds: list[int] | No
 def receive(
     connection: socket.socket, *, with_fds: bool = False
 ) -> tuple[dict[str, Any] | None, list[int]]:
-    """One message (and, when asked, the file descriptors that came with it)."""
+    """One message (and, when asked, the file descriptors sent with it).
+
+    Reads exactly one message's bytes, so a second message that arrives right behind the
+    first (a quick command's pid and exit code) stays in the socket for the next call.
+    """
     if with_fds:
-        data, fds, _flags, _address = socket.recv_fds(connection, 1 << 20, 3)
+        first, fds, _flags, _address = socket.recv_fds(connection, 4, 3)
     else:
-        data, fds = connection.recv(1 << 16), []
-    while len(data) < 4 or len(data) < 4 + struct.unpack("!I", data[:4])[0]:
-        chunk = connection.recv(1 << 16)
-        if not chunk:
-            return None, fds
-        data += chunk
-    size = struct.unpack("!I", data[:4])[0]
+        first, fds = connection.recv(4), []
+    head = _read_exactly(connection, 4, first)
+    if head is None:
+        return None, fds
+    body = _read_exactly(connection, struct.unpack("!I", head)[0])
+    if body is None:
+        return None, fds
     # Only processes of the same user reach the socket (0600 in a private folder; the
     # helper also checks the peer's uid), and both ends run the same interpreter.
-    message = marshal.loads(data[4 : 4 + size])  # noqa: S302
+    message = marshal.loads(body)  # noqa: S302
     return (message if isinstance(message, dict) else None), fds
+
+
+def _read_exactly(connection: socket.socket, size: int, start: bytes = b"") -> bytes | None:
+    data = start
+    while len(data) < size:
+        chunk = connection.recv(size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
 
 
 def _cold() -> int | None:
