@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from glimmers.cli.app import USER_HELP, app
 from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, setup
+
+if TYPE_CHECKING:
+    from glimmers.lib.photos import PreparedPhoto
 
 SENSE_HELP = (
     "A sense it came through: sight, hearing, smell, taste, touch, body (inside the body) "
@@ -16,7 +21,7 @@ SENSE_HELP = (
 AT_HELP = 'When it happened: an ISO date or time, or words like "yesterday 18:00" (default: now).'
 
 
-def _when(text: str | None):  # type: ignore[no-untyped-def]
+def _when(text: str | None) -> datetime | None:
     """Parse --at in the acting person's time zone."""
     if text is None:
         return None
@@ -45,23 +50,14 @@ def _lines(values: list[str]) -> dict[str, str]:
     return lines
 
 
-def _photos(paths: list[Path]):  # type: ignore[no-untyped-def]
-    from django.conf import settings
-
-    from glimmers.lib.photos import PhotoError, prepare_photo
+def _photos(paths: list[Path]) -> list[PreparedPhoto]:
+    from glimmers.lib.photos import PhotoError, prepare_upload
 
     prepared = []
     for path in paths:
         try:
             with path.open("rb") as handle:
-                prepared.append(
-                    prepare_photo(
-                        handle,
-                        max_bytes=settings.PHOTO_MAX_BYTES,
-                        max_pixels=settings.PHOTO_MAX_PIXELS,
-                        max_side=settings.PHOTO_MAX_SIDE,
-                    )
-                )
+                prepared.append(prepare_upload(handle))
         except PhotoError as error:
             raise CommandError(f"{path}: {error}") from None
         except OSError as error:

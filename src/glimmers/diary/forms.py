@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from glimmers.diary.choices import SENSE_PROMPTS, Kind, Sense
 from glimmers.diary.models import LINE_MAX, TEXT_MAX, Glimmer, check_not_future
 from glimmers.diary.services import EntryInput
-from glimmers.lib.photos import PhotoError, PreparedPhoto, prepare_photo
+from glimmers.lib.photos import PhotoError, PreparedPhoto, prepare_upload
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 # How many photos one save may carry; the upload guard bounds the request by it.
@@ -179,14 +179,7 @@ class GlimmerForm(EntryForm):
         prepared = []
         for file in files:
             try:
-                prepared.append(
-                    prepare_photo(
-                        file,
-                        max_bytes=settings.PHOTO_MAX_BYTES,
-                        max_pixels=settings.PHOTO_MAX_PIXELS,
-                        max_side=settings.PHOTO_MAX_SIDE,
-                    )
-                )
+                prepared.append(prepare_upload(file))
             except PhotoError as error:
                 raise ValidationError(str(error)) from None
         self.prepared = prepared

@@ -71,6 +71,18 @@ def prepare_photo(
     return PreparedPhoto(out.getvalue(), pixels.width, pixels.height, taken_at)
 
 
+def prepare_upload(source: IO[bytes]) -> PreparedPhoto:
+    """`prepare_photo` with this instance's limits (GLIMMERS_PHOTO_MAX_MB and friends)."""
+    from django.conf import settings
+
+    return prepare_photo(
+        source,
+        max_bytes=settings.PHOTO_MAX_BYTES,
+        max_pixels=settings.PHOTO_MAX_PIXELS,
+        max_side=settings.PHOTO_MAX_SIDE,
+    )
+
+
 def _taken_at(image: Image.Image) -> datetime | None:
     try:
         raw = image.getexif().get_ifd(EXIF_IFD).get(EXIF_DATETIME_ORIGINAL)

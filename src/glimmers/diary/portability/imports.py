@@ -27,7 +27,7 @@ from PIL import Image
 from glimmers.accounts.services import time_zone_of
 from glimmers.diary.fields import normalize_senses
 from glimmers.diary.models import Bean, Glimmer, Intention, Person, Photo, Tag, Trigger
-from glimmers.lib.photos import PhotoError, prepare_photo
+from glimmers.lib.photos import PhotoError, prepare_upload
 
 FORMATS = ("glimmers", "jrnl", "dayone")
 Progress = Callable[[int], None]
@@ -458,12 +458,7 @@ def _clean_photo_bytes(data: bytes) -> bytes:
     if plain:
         return data
     try:
-        return prepare_photo(
-            io.BytesIO(data),
-            max_bytes=settings.PHOTO_MAX_BYTES,
-            max_pixels=settings.PHOTO_MAX_PIXELS,
-            max_side=settings.PHOTO_MAX_SIDE,
-        ).data
+        return prepare_upload(io.BytesIO(data)).data
     except PhotoError as error:
         raise ImportProblem(str(error)) from None
 
