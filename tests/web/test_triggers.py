@@ -93,3 +93,26 @@ def test_anonymous_is_sent_to_sign_in(client, owner, name):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
     assert client.get(TRIGGERS).status_code == 302
+
+
+def test_a_repeated_trigger_form_saves_once(owner_client, owner, stranger):
+    import uuid
+
+    from django.urls import reverse
+
+    from glimmers.diary.models import Trigger
+
+    same = str(uuid.uuid4())
+    url = reverse("diary:triggers")
+    for _ in range(2):
+        response = owner_client.post(url, {"id": same, "text": "a door slammed"})
+        assert response.status_code == 302
+    assert Trigger.objects.filter(owner=owner).count() == 1
+    from django.test import Client
+
+    theirs = Client()
+    theirs.force_login(stranger, backend="django.contrib.auth.backends.ModelBackend")
+    response = theirs.post(url, {"id": same, "text": "not yours"})
+    assert response.status_code == 400
+    assert "already taken" in response.content.decode()
+    assert Trigger.objects.count() == 1

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -17,6 +17,8 @@ from glimmers.diary.choices import Kind
 from glimmers.diary.fields import normalize_senses
 from glimmers.diary.models import Bean, Glimmer, Intention, Person, Photo, Tag, Trigger
 from glimmers.lib.photos import PreparedPhoto
+
+E = TypeVar("E", Glimmer, Trigger)
 
 
 @dataclass
@@ -76,32 +78,53 @@ def save_photos(glimmer: Glimmer, photos: Iterable[PreparedPhoto]) -> None:
 
 def add_glimmer(owner: Any, data: EntryInput) -> Glimmer:
     """Validate and save a new glimmer. With a client-chosen id, repeating is safe."""
+
+    def save_related(glimmer: Glimmer) -> None:
+        glimmer.tags.set(_names(Tag, owner, data.tags))
+        glimmer.people.set(_names(Person, owner, data.people))
+        save_photos(glimmer, data.photos)
+
+    return _create_once(Glimmer(owner=owner), data, save_related)
+
+
+def add_trigger(owner: Any, data: EntryInput) -> Trigger:
+    """Log a trigger briefly. With a client-chosen id, repeating is safe."""
+    return _create_once(Trigger(owner=owner), data, lambda trigger: None)
+
+
+def _create_once(entry: E, data: EntryInput, save_related: Callable[[E], None]) -> E:
+    """Save a new entry once: a repeated id (a double tap, a retried request) returns the
+    entry saved the first time; an id that belongs to someone else is refused."""
+    model = type(entry)
     if data.id is not None:
-        existing = Glimmer.objects.filter(id=data.id).first()
+        existing = _saved(model, data.id)
         if existing is not None:
-            return _same_owner_or_refuse(existing, owner)
-    glimmer = Glimmer(owner=owner, id=data.id or uuid.uuid4())
-    _fill(glimmer, data)
-    glimmer.full_clean(exclude=["owner", "tags", "people"])
+            _refuse_if_not_theirs(existing, entry.owner)
+            return existing
+    entry.id = data.id or uuid.uuid4()
+    _fill(entry, data)
+    entry.full_clean(exclude=["owner", "tags", "people"], validate_unique=False)
     try:
         with transaction.atomic():
-            glimmer.save(force_insert=True)
-            glimmer.tags.set(_names(Tag, owner, data.tags))
-            glimmer.people.set(_names(Person, owner, data.people))
-            save_photos(glimmer, data.photos)
+            entry.save(force_insert=True)
+            save_related(entry)
     except IntegrityError:
         # Another request with the same id won the race: theirs is the saved one.
-        existing = Glimmer.objects.filter(id=glimmer.id).first()
+        existing = _saved(model, entry.id)
         if existing is None:
             raise
-        return _same_owner_or_refuse(existing, owner)
-    return glimmer
+        _refuse_if_not_theirs(existing, entry.owner)
+        return existing
+    return entry
 
 
-def _same_owner_or_refuse(glimmer: Glimmer, owner: Any) -> Glimmer:
-    if glimmer.owner_id != owner.pk:
+def _saved(model: type[E], entry_id: uuid.UUID) -> E | None:
+    return cast("E | None", model.objects.filter(id=entry_id).first())
+
+
+def _refuse_if_not_theirs(entry: Glimmer | Trigger, owner: Any) -> None:
+    if entry.owner_id != owner.pk:
         raise ValidationError(_("That id is already taken; leave it out to get a new one."))
-    return glimmer
 
 
 def edit_glimmer(glimmer: Glimmer, data: EntryInput, *, remove_photos: Iterable[str] = ()) -> None:
@@ -117,15 +140,6 @@ def edit_glimmer(glimmer: Glimmer, data: EntryInput, *, remove_photos: Iterable[
         for photo in doomed:
             delete_photo(photo)
         save_photos(glimmer, data.photos)
-
-
-def add_trigger(owner: Any, data: EntryInput) -> Trigger:
-    """Log a trigger briefly."""
-    trigger = Trigger(owner=owner, id=data.id or uuid.uuid4())
-    _fill(trigger, data)
-    trigger.full_clean(exclude=["owner"])
-    trigger.save(force_insert=True)
-    return trigger
 
 
 def move_to_trash(entry: Glimmer | Trigger) -> None:
