@@ -84,6 +84,7 @@ def test_first_visit_capture_and_timeline(live_server, browser, photo_file, tmp_
     zone = page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone")
     assert zone in ("Europe/Kyiv", "Europe/Kiev")
     assert page.input_value('input[name="time_zone"]') == zone
+    page.screenshot(path=str(screens / "welcome.png"), full_page=True, animations="disabled")
     page.get_by_label("Your name").fill("olena")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Create my diary").click()
@@ -123,6 +124,9 @@ def test_first_visit_capture_and_timeline(live_server, browser, photo_file, tmp_
     page.wait_for_function(loaded, arg=image.element_handle())
     assert image.evaluate("img => img.naturalWidth") > 0
     page.screenshot(path=str(screens / "timeline.png"), full_page=True, animations="disabled")
+
+    page.goto(live_server.url + "/triggers/")
+    page.screenshot(path=str(screens / "triggers.png"), full_page=True, animations="disabled")
 
     # At 320 px wide nothing should spill sideways.
     page.set_viewport_size({"width": 320, "height": 700})

@@ -128,6 +128,9 @@ class TriggerForm(EntryForm):
         self.fields["text"].label = _("What happened?")
         self.fields["text"].widget.attrs.pop("autofocus", None)
         self.fields["text"].error_messages["required"] = _("A few words are enough.")
+        self.fields["body"].help_text = _(
+            "A held breath, a tight chest, a rush of heat — whatever you noticed."
+        )
 
 
 class GlimmerForm(EntryForm):
