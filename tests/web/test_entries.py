@@ -115,6 +115,7 @@ def test_edit_changes_words_and_photos(owner_client, glimmer, django_capture_on_
     assert response.status_code == 302 and response["Location"] == url("detail", glimmer)
     glimmer.refresh_from_db()
     assert glimmer.text == "the cat purring"
+    assert glimmer.version == 2
     assert glimmer.senses == ["hearing"]
     assert glimmer.noticed_at == datetime(2024, 2, 3, 19, 15, tzinfo=UTC)
     assert sorted(tag.name for tag in glimmer.tags.all()) == ["evening", "home"]
@@ -131,6 +132,7 @@ def test_edit_with_bad_input_keeps_what_was_typed(owner_client, glimmer):
     assert "still here" in response.content.decode()
     glimmer.refresh_from_db()
     assert glimmer.text == "the cat's weight on my lap"
+    assert glimmer.version == 1
 
 
 def test_edit_refuses_a_non_image(owner_client, glimmer):

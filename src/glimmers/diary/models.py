@@ -110,6 +110,8 @@ class Entry(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
     trashed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Goes up by one on every edit, so two devices editing the same entry can tell.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = EntryQuerySet.as_manager()
 

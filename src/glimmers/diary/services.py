@@ -131,6 +131,7 @@ def edit_glimmer(glimmer: Glimmer, data: EntryInput, *, remove_photos: Iterable[
     """Change a glimmer's words, time, senses and labels; add or remove photos."""
     _fill(glimmer, data)
     glimmer.updated_at = timezone.now()
+    glimmer.version += 1
     glimmer.full_clean(exclude=["owner", "tags", "people"])
     with transaction.atomic():
         glimmer.save()
