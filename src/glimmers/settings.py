@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "axes",
     "glimmers.accounts",
     "glimmers.diary",
+    "glimmers.insights",
 ]
 
 MIDDLEWARE = [

@@ -45,6 +45,16 @@ def set_password(user: Any, password: str) -> None:
     user.save(update_fields=["password"])
 
 
+def set_time_zone(user: Any, zone: str) -> None:
+    """Move a person to another time zone; their days are counted anew in it."""
+    from glimmers.diary.services import rebuild_derived
+
+    validate_time_zone(zone)
+    with transaction.atomic():
+        Profile.objects.update_or_create(user=user, defaults={"time_zone": zone})
+        rebuild_derived(user)
+
+
 def time_zone_of(user: Any) -> zoneinfo.ZoneInfo:
     profile = Profile.objects.filter(user=user).first()
     return zoneinfo.ZoneInfo(profile.time_zone if profile else "UTC")

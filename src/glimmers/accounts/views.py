@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from glimmers.accounts.forms import DeleteAccountForm, FirstAccountForm, TimeZoneForm
 from glimmers.accounts.models import Profile
-from glimmers.accounts.services import create_user, delete_account
+from glimmers.accounts.services import create_user, delete_account, set_time_zone
 from glimmers.diary.portability import export_json
 
 
@@ -64,8 +64,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     profile, _created = Profile.objects.get_or_create(user=request.user)
     form = TimeZoneForm(request.POST or None, initial={"time_zone": profile.time_zone})
     if request.method == "POST" and form.is_valid():
-        profile.time_zone = form.cleaned_data["time_zone"]
-        profile.save(update_fields=["time_zone"])
+        set_time_zone(request.user, form.cleaned_data["time_zone"])
         messages.success(request, _("Saved."))
         return redirect("accounts:settings")
     delete_form = DeleteAccountForm(username=request.user.get_username())

@@ -110,7 +110,7 @@ def stats(
     """A gentle summary of the practice so far."""
     setup()
     with friendly_errors():
-        from glimmers.diary.insights import summary
+        from glimmers.insights.figures import summary
 
         owner = acting_user(user)
         figures = summary(owner)

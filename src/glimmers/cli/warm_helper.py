@@ -85,10 +85,10 @@ def _preload() -> None:
     import rich.table  # noqa: F401
 
     import glimmers.accounts.services
-    import glimmers.diary.insights
     import glimmers.diary.portability
     import glimmers.diary.queries
     import glimmers.diary.services
+    import glimmers.insights.figures
     import glimmers.lib.photos
     import glimmers.lib.when  # noqa: F401
 

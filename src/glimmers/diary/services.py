@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from glimmers.diary.choices import Kind
 from glimmers.diary.fields import normalize_senses
 from glimmers.diary.models import Bean, Glimmer, Intention, Person, Photo, Tag, Trigger
+from glimmers.insights import tallies
 from glimmers.lib.photos import PreparedPhoto
 
 E = TypeVar("E", Glimmer, Trigger)
@@ -108,6 +109,7 @@ def _create_once(entry: E, data: EntryInput, save_related: Callable[[E], None]) 
         with transaction.atomic():
             entry.save(force_insert=True)
             save_related(entry)
+            tallies.refresh(entry.owner, [entry.noticed_at])
     except IntegrityError:
         # Another request with the same id won the race: theirs is the saved one.
         existing = _saved(model, entry.id)
@@ -129,6 +131,7 @@ def _refuse_if_not_theirs(entry: Glimmer | Trigger, owner: Any) -> None:
 
 def edit_glimmer(glimmer: Glimmer, data: EntryInput, *, remove_photos: Iterable[str] = ()) -> None:
     """Change a glimmer's words, time, senses and labels; add or remove photos."""
+    was_noticed_at = glimmer.noticed_at
     _fill(glimmer, data)
     glimmer.updated_at = timezone.now()
     glimmer.version += 1
@@ -141,16 +144,21 @@ def edit_glimmer(glimmer: Glimmer, data: EntryInput, *, remove_photos: Iterable[
         for photo in doomed:
             delete_photo(photo)
         save_photos(glimmer, data.photos)
+        tallies.refresh(glimmer.owner, [was_noticed_at, glimmer.noticed_at])
 
 
 def move_to_trash(entry: Glimmer | Trigger) -> None:
     entry.trashed_at = timezone.now()
-    entry.save(update_fields=["trashed_at"])
+    with transaction.atomic():
+        entry.save(update_fields=["trashed_at"])
+        tallies.refresh(entry.owner, [entry.noticed_at])
 
 
 def restore(entry: Glimmer | Trigger) -> None:
     entry.trashed_at = None
-    entry.save(update_fields=["trashed_at"])
+    with transaction.atomic():
+        entry.save(update_fields=["trashed_at"])
+        tallies.refresh(entry.owner, [entry.noticed_at])
 
 
 def delete_photo(photo: Photo) -> None:
@@ -183,7 +191,9 @@ def empty_trash(owner: Any) -> int:
 def count_bean(owner: Any, *, counted_at: datetime | None = None, note: str = "") -> Bean:
     bean = Bean(owner=owner, counted_at=counted_at or timezone.now(), note=note.strip())
     bean.full_clean(exclude=["owner", "glimmer"])
-    bean.save()
+    with transaction.atomic():
+        bean.save()
+        tallies.refresh(owner, [bean.counted_at])
     return bean
 
 
@@ -219,3 +229,9 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
     start = datetime.combine(day, datetime.min.time(), tzinfo=zone)
     end = datetime.combine(date.fromordinal(day.toordinal() + 1), datetime.min.time(), tzinfo=zone)
     return start, end
+
+
+def rebuild_derived(owner: Any) -> None:
+    """Recount what is kept beside a diary (day tallies), after an import, a restore or a
+    change of time zone."""
+    tallies.rebuild(owner)

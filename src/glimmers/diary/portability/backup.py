@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from glimmers.diary.models import Photo
 from glimmers.diary.portability.imports import ImportProblem
+from glimmers.diary.services import rebuild_derived
 
 FORMAT_NAME = "glimmers-backup"
 FORMAT_VERSION = 1
@@ -110,6 +111,8 @@ def restore_backup(source: Path) -> int:
                     item.save()
                     count += 1
                 _reset_sequences()
+                for person in get_user_model().objects.all():
+                    rebuild_derived(person)
                 for name in archive.namelist():
                     if name.startswith("media/") and not name.endswith("/"):
                         relative = _safe_media_name(name)

@@ -27,6 +27,7 @@ from PIL import Image
 from glimmers.accounts.services import time_zone_of
 from glimmers.diary.fields import normalize_senses
 from glimmers.diary.models import Bean, Glimmer, Intention, Person, Photo, Tag, Trigger
+from glimmers.diary.services import rebuild_derived
 from glimmers.lib.photos import PhotoError, prepare_upload
 
 FORMATS = ("glimmers", "jrnl", "dayone")
@@ -308,6 +309,7 @@ def save_batch(owner: Any, batch: Batch, *, progress: Progress | None = None) ->
             result.skipped += skipped
             result.beans = _save_beans(owner, batch.beans)
             result.intentions = _save_intentions(owner, batch.intentions)
+            rebuild_derived(owner)
     except BaseException:
         for name in written:  # the rows are gone; their files go too
             default_storage.delete(name)
