@@ -9,5 +9,6 @@ def healthz(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("healthz", healthz),
     path("accounts/", include("glimmers.accounts.urls")),
+    path("insights/", include("glimmers.insights.urls")),
     path("", include("glimmers.diary.urls")),
 ]

@@ -101,3 +101,21 @@ def test_stats_count_days_in_the_persons_own_zone(run, owner):
     _add(owner, "a", datetime(2024, 10, 26, 21, 30, tzinfo=UTC))  # 00:30 on the 27th
     _add(owner, "b", datetime(2024, 10, 27, 21, 30, tzinfo=UTC))  # 23:30 on the 27th
     assert json.loads(run("stats", "--json").stdout)["days_with_glimmers"] == 3
+
+
+def test_search_ranks_and_filters(run, owner):
+    _add(
+        owner, "sun on the sea, sun on the sand", datetime(2024, 1, 1, tzinfo=UTC), senses=["sight"]
+    )
+    _add(owner, "one sunny bench", datetime(2024, 6, 1, tzinfo=UTC), tags=["park"])
+    _add(owner, "Straße voller Sonne", datetime(2024, 7, 1, tzinfo=UTC))
+    found = lambda *a: [r["text"] for r in json.loads(run("search", *a, "--json").stdout)]  # noqa: E731
+    assert found("sun") == ["sun on the sea, sun on the sand", "one sunny bench"]
+    assert found("sun", "--tag", "park") == ["one sunny bench"]
+    assert found("sun", "--sense", "sight") == ["sun on the sea, sun on the sand"]
+    assert found("sun", "--since", "2024-03-01") == ["one sunny bench"]
+    assert found("STRASSE") == ["Straße voller Sonne"]
+    assert found("bench sun") == ["one sunny bench"]
+    assert found("bench rain") == []
+    assert run("search", "sun", "--kind", "nope").exit_code == 1
+    assert run("search", "!!").exit_code == 1

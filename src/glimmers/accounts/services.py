@@ -47,12 +47,12 @@ def set_password(user: Any, password: str) -> None:
 
 def set_time_zone(user: Any, zone: str) -> None:
     """Move a person to another time zone; their days are counted anew in it."""
-    from glimmers.diary.services import rebuild_derived
+    from glimmers.insights import tallies
 
     validate_time_zone(zone)
     with transaction.atomic():
         Profile.objects.update_or_create(user=user, defaults={"time_zone": zone})
-        rebuild_derived(user)
+        tallies.rebuild(user)
 
 
 def time_zone_of(user: Any) -> zoneinfo.ZoneInfo:

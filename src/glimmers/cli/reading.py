@@ -63,6 +63,7 @@ def list_(
     sense: str | None = typer.Option(None, "--sense", "-s", help="Only those with this sense."),
     kind: str | None = typer.Option(None, "--kind", "-k", help="Only this kind."),
     tag: str | None = typer.Option(None, "--tag", "-t", help="Only those with this tag."),
+    person: str | None = typer.Option(None, "--person", "-p", help="Only those with this person."),
     number: int = typer.Option(20, "-n", "--number", min=1, help="How many (newest first)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON with the export's field names."),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
@@ -78,7 +79,13 @@ def list_(
             raise CommandError(f"“{kind}” is not a kind; choose from {', '.join(Kind.values)}.")
         owner = acting_user(user)
         glimmers = timeline(
-            owner, since=_when(since), until=_when(until), sense=sense, kind=kind, tag=tag
+            owner,
+            since=_when(since),
+            until=_when(until),
+            sense=sense,
+            kind=kind,
+            tag=tag,
+            person=person,
         )
         show(glimmer_records(glimmers[:number]), as_json)
 
@@ -86,20 +93,44 @@ def list_(
 @app.command()
 def search(
     query: str = typer.Argument(..., help="Words to look for."),
-    number: int = typer.Option(20, "-n", "--number", min=1, help="How many (newest first)."),
+    since: str | None = typer.Option(None, "--since", help="Only from this time on."),
+    until: str | None = typer.Option(None, "--until", help="Only up to this time."),
+    sense: str | None = typer.Option(None, "--sense", "-s", help="Only those with this sense."),
+    kind: str | None = typer.Option(None, "--kind", "-k", help="Only this kind."),
+    tag: str | None = typer.Option(None, "--tag", "-t", help="Only those with this tag."),
+    person: str | None = typer.Option(None, "--person", "-p", help="Only those with this person."),
+    number: int = typer.Option(20, "-n", "--number", min=1, help="How many (best match first)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON with the export's field names."),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
 ) -> None:
-    """Find glimmers that contain every word of QUERY."""
+    """Find glimmers holding every word of QUERY (or words starting with it), best first.
+
+    Looks in the words, sense lines, body notes, tags and people; case and apostrophes
+    don't matter.
+    """
     setup()
     with friendly_errors():
+        from glimmers.diary.choices import Kind
         from glimmers.diary.portability import glimmer_records
         from glimmers.diary.queries import search as find
+        from glimmers.diary.search import terms_of
 
-        if not query.strip():
+        if not terms_of(query):
             raise CommandError("Give a word or two to look for.")
+        if kind and kind not in Kind.values:
+            raise CommandError(f"“{kind}” is not a kind; choose from {', '.join(Kind.values)}.")
         owner = acting_user(user)
-        show(glimmer_records(find(owner, query)[:number]), as_json)
+        found = find(
+            owner,
+            query,
+            since=_when(since),
+            until=_when(until),
+            sense=sense,
+            kind=kind,
+            tag=tag,
+            person=person,
+        )
+        show(glimmer_records(found[:number]), as_json)
 
 
 @app.command()

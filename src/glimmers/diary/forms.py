@@ -258,3 +258,31 @@ class TimelineFilterForm(forms.Form):
         required=False,
     )
     tag = forms.CharField(label=gettext_lazy("Tag"), max_length=80, required=False)
+
+
+class SearchForm(TimelineFilterForm):
+    """The words to find, with the timeline's filters and a few more."""
+
+    q = forms.CharField(
+        label=gettext_lazy("Find"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    person = forms.CharField(label=gettext_lazy("Person"), max_length=80, required=False)
+    since = forms.DateField(
+        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=gettext_lazy("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    page = forms.IntegerField(min_value=1, max_value=500, required=False, widget=forms.HiddenInput)
+
+    field_order = ["q", "sense", "kind", "tag", "person", "since", "until"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("“Until” comes before “From”; swap them and try again."))
+        return cleaned

@@ -202,6 +202,22 @@ class Trigger(Entry):
         return self.text[:60]
 
 
+class SearchDocument(models.Model):
+    """Everything a person wrote about one glimmer, folded for searching (see `search`).
+
+    Derived data, rebuilt from the glimmer at will. SQLite indexes it in an FTS5 table kept
+    in step by triggers; PostgreSQL in a generated tsvector column with a GIN index (both
+    made in migration 0005).
+    """
+
+    glimmer = models.OneToOneField(Glimmer, on_delete=models.CASCADE, related_name="search")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    document = models.TextField()
+
+    def __str__(self) -> str:
+        return self.document[:60]
+
+
 def photo_path(photo: Photo, filename: str) -> str:
     return f"photos/{photo.glimmer.owner_id}/{photo.id}.jpg"
 

@@ -1,14 +1,16 @@
-"""Finding glimmers: the filters and the simple search that the CLI and the web share."""
+"""Finding glimmers: the filters and the search that the CLI, the web and the API share."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
+from glimmers.diary import search as search_index
 from glimmers.diary.fields import normalize_senses
-from glimmers.diary.models import Glimmer, Tag
+from glimmers.diary.models import Glimmer, Person, Tag
+from glimmers.lib.folding import fold
 
 
 def timeline(
@@ -19,6 +21,7 @@ def timeline(
     sense: str | None = None,
     kind: str | None = None,
     tag: str | None = None,
+    person: str | None = None,
 ) -> QuerySet[Glimmer]:
     """A person's glimmers outside the trash, newest first, narrowed by any filter given."""
     glimmers = Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
@@ -32,21 +35,32 @@ def timeline(
         glimmers = glimmers.filter(kind=kind)
     if tag:
         glimmers = glimmers.filter(tags__name=Tag.normalize(tag))
+    if person:
+        # A person's circle of names is small: match it here, whatever the case or script.
+        wanted = fold(Person.normalize(person))
+        names = Person.objects.filter(owner=owner).values_list("id", "name")
+        glimmers = glimmers.filter(people__in=[pk for pk, name in names if fold(name) == wanted])
     return glimmers.order_by("-noticed_at", "-id")
 
 
-def search(owner: Any, query: str) -> QuerySet[Glimmer]:
-    """Glimmers whose words, body note, sense lines, tags or people contain every word,
-    ignoring case and apostrophe style."""
-    glimmers = timeline(owner)
-    for word in query.split():
-        tagged = Glimmer.tags.through.objects.filter(tag__name__folded=word)
-        with_person = Glimmer.people.through.objects.filter(person__name__folded=word)
-        glimmers = glimmers.filter(
-            Q(text__folded=word)
-            | Q(body__folded=word)
-            | Q(sense_lines__folded=word)
-            | Q(id__in=tagged.values("glimmer_id"))
-            | Q(id__in=with_person.values("glimmer_id"))
-        )
-    return glimmers
+def search(
+    owner: Any,
+    query: str,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    sense: str | None = None,
+    kind: str | None = None,
+    tag: str | None = None,
+    person: str | None = None,
+) -> QuerySet[Glimmer]:
+    """A person's glimmers (outside the trash) holding every word of `query` as a word or the
+    start of one, in their words, sense lines, body note, tags or people; best match first.
+    Case, ß and apostrophe style don't matter. A query with no words finds nothing."""
+    terms = search_index.terms_of(query)
+    if not terms:
+        return Glimmer.objects.none()
+    glimmers = timeline(
+        owner, since=since, until=until, sense=sense, kind=kind, tag=tag, person=person
+    )
+    return search_index.ranked(glimmers, owner, terms)

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from glimmers.diary import search
 from glimmers.diary.choices import Kind
 from glimmers.diary.fields import normalize_senses
 from glimmers.diary.models import Bean, Glimmer, Intention, Person, Photo, Tag, Trigger
@@ -84,6 +85,7 @@ def add_glimmer(owner: Any, data: EntryInput) -> Glimmer:
         glimmer.tags.set(_names(Tag, owner, data.tags))
         glimmer.people.set(_names(Person, owner, data.people))
         save_photos(glimmer, data.photos)
+        search.index(glimmer)
 
     return _create_once(Glimmer(owner=owner), data, save_related)
 
@@ -144,6 +146,7 @@ def edit_glimmer(glimmer: Glimmer, data: EntryInput, *, remove_photos: Iterable[
         for photo in doomed:
             delete_photo(photo)
         save_photos(glimmer, data.photos)
+        search.index(glimmer)
         tallies.refresh(glimmer.owner, [was_noticed_at, glimmer.noticed_at])
 
 
@@ -231,7 +234,11 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, end
 
 
-def rebuild_derived(owner: Any) -> None:
-    """Recount what is kept beside a diary (day tallies), after an import, a restore or a
-    change of time zone."""
+def rebuild_derived(owner: Any, *, new_glimmers: Iterable[uuid.UUID] | None = None) -> None:
+    """Bring what is kept beside a diary up to date after an import (`new_glimmers`), a
+    restore or a change of time zone: the day tallies, and the search index."""
     tallies.rebuild(owner)
+    if new_glimmers is None:
+        search.reindex(owner)
+    else:
+        search.reindex(owner, new_glimmers)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from glimmers.diary.views import capture, entries, photos, timeline, trash, triggers
+from glimmers.diary.views import capture, entries, photos, search, timeline, trash, triggers
 
 app_name = "diary"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("bean/", capture.bean, name="bean"),
     path("intention/", capture.intention, name="intention"),
     path("timeline/", timeline.timeline, name="timeline"),
+    path("search/", search.search, name="search"),
     path("g/<uuid:glimmer_id>/", entries.detail, name="detail"),
     path("g/<uuid:glimmer_id>/edit/", entries.edit, name="edit"),
     path("g/<uuid:glimmer_id>/trash/", entries.trash, name="trash"),

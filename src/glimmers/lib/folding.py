@@ -27,6 +27,13 @@ def fold(text: str | None) -> str:
     return text.lower().translate({ord(mark): "'" for mark in APOSTROPHES})
 
 
+def fold_for_search(text: str | None) -> str:
+    """Case-folded (ß is ss), with apostrophes left out: "М’ята" and "м'ята" are both "мята"."""
+    if not text:
+        return ""
+    return text.casefold().translate({ord(mark): None for mark in APOSTROPHES + "'"})
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

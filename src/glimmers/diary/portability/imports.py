@@ -298,10 +298,11 @@ def save_batch(owner: Any, batch: Batch, *, progress: Progress | None = None) ->
     """Validate every record, then save all of them or none."""
     result = ImportResult()
     written: list[str] = []
+    added: list[Any] = []
     try:
         with transaction.atomic():
             result.added, result.skipped = _save_entries(
-                owner, Glimmer, batch.glimmers, written, progress
+                owner, Glimmer, batch.glimmers, written, progress, added
             )
             result.triggers, skipped = _save_entries(
                 owner, Trigger, batch.triggers, written, progress
@@ -309,7 +310,7 @@ def save_batch(owner: Any, batch: Batch, *, progress: Progress | None = None) ->
             result.skipped += skipped
             result.beans = _save_beans(owner, batch.beans)
             result.intentions = _save_intentions(owner, batch.intentions)
-            rebuild_derived(owner)
+            rebuild_derived(owner, new_glimmers=added)
     except BaseException:
         for name in written:  # the rows are gone; their files go too
             default_storage.delete(name)
@@ -339,6 +340,7 @@ def _save_entries(
     records: list[EntryRecord],
     written: list[str],
     progress: Progress | None,
+    added: list[Any] | None = None,
 ) -> tuple[int, int]:
     mine, theirs = _fresh_ids(model, owner, records)
     seen: set[Any] = set()
@@ -352,6 +354,8 @@ def _save_entries(
         entry = _build(owner, model, record, entry_id, number)
         entries.append(entry)
         pending.append((entry, record))
+        if added is not None:
+            added.append(entry_id)
     for start in range(0, len(entries), CHUNK):
         model.objects.bulk_create(entries[start : start + CHUNK])
         if progress:

@@ -1,0 +1,176 @@
+"""Full-text search over everything a person wrote about their glimmers.
+
+Each glimmer has one `SearchDocument`: its words, sense lines, body note, tags and people,
+folded by `fold_for_search` so both databases see the same words (case, ß, apostrophes).
+SQLite searches it with FTS5 (bm25 ranking), PostgreSQL with a GIN-indexed tsvector
+(ts_rank); the index itself is made in migration 0005. Snippets and highlights are made
+here in Python, from the original words, the same way for both.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from glimmers.diary.models import Glimmer, SearchDocument
+from glimmers.lib.folding import fold_for_search
+
+# Letters and digits; apostrophes inside a word are kept so they can be folded away.
+WORD = re.compile(r"[^\W_](?:[^\W_]|['’ʼ‘`](?=[^\W_]))*")
+MAX_TERMS = 8
+SNIPPET_CHARS = 180
+CHUNK = 2000
+
+
+def terms_of(query: str) -> list[str]:
+    """The words of a query, folded, each at most once, in order."""
+    found = [fold_for_search(word) for word in WORD.findall(query)]
+    return list(dict.fromkeys(term for term in found if term))[:MAX_TERMS]
+
+
+def document_of(text: str, sense_lines: dict[str, str], body: str, labels: Iterable[str]) -> str:
+    parts = [text, *sense_lines.values(), body, *labels]
+    return fold_for_search("\n".join(part for part in parts if part))
+
+
+# --- keeping the index in step ---------------------------------------------------------
+
+
+def index(glimmer: Glimmer) -> None:
+    """(Re)write one glimmer's document; called wherever a glimmer is saved."""
+    labels = [tag.name for tag in glimmer.tags.all()] + [p.name for p in glimmer.people.all()]
+    document = document_of(glimmer.text, glimmer.sense_lines or {}, glimmer.body, labels)
+    SearchDocument.objects.update_or_create(
+        glimmer=glimmer, defaults={"owner_id": glimmer.owner_id, "document": document}
+    )
+
+
+def reindex(owner: Any, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
+    """Write the documents of a person's glimmers (all, or just these) in a few sweeps."""
+    labels: dict[Any, list[str]] = defaultdict(list)
+    for through, field in ((Glimmer.tags.through, "tag"), (Glimmer.people.through, "person")):
+        links = through.objects.filter(glimmer__owner=owner)
+        for glimmer_id, name in links.values_list("glimmer_id", f"{field}__name").iterator(CHUNK):
+            labels[glimmer_id].append(name)
+    glimmers = Glimmer.objects.filter(owner=owner).order_by()
+    if glimmer_ids is None:
+        batches = [glimmers]
+    else:
+        ids = list(glimmer_ids)
+        batches = [glimmers.filter(id__in=ids[at : at + CHUNK]) for at in range(0, len(ids), CHUNK)]
+    written = 0
+    with transaction.atomic():
+        for batch in batches:
+            SearchDocument.objects.filter(glimmer__in=batch.values("id")).delete()
+            rows = batch.values_list("id", "text", "sense_lines", "body").iterator(CHUNK)
+            documents = [
+                SearchDocument(
+                    glimmer_id=glimmer_id,
+                    owner_id=owner.pk,
+                    document=document_of(text, lines or {}, body, labels.get(glimmer_id, [])),
+                )
+                for glimmer_id, text, lines, body in rows
+            ]
+            SearchDocument.objects.bulk_create(documents, batch_size=CHUNK)
+            written += len(documents)
+    return written
+
+
+# --- searching -------------------------------------------------------------------------
+
+
+def ranked(glimmers: QuerySet[Glimmer], owner: Any, terms: list[str]) -> QuerySet[Glimmer]:
+    """`glimmers` (already narrowed to one person and any filters) that hold every term as a
+    word or the start of one, best match first."""
+    glimmers = glimmers.order_by().filter(search__isnull=False)
+    if connection.vendor == "sqlite":
+        words = " AND ".join(f'"{term}"*' for term in terms)
+        return glimmers.extra(
+            tables=["diary_search"],
+            where=["diary_search.rowid = diary_searchdocument.id", "diary_search MATCH %s"],
+            params=[f"owner_id:{int(owner.pk)} AND document:({words})"],
+            select={"rank": "bm25(diary_search, 0.0, 1.0)"},
+            order_by=["rank", "-noticed_at", "-id"],
+        )
+    query = " & ".join(f"{term}:*" for term in terms)
+    return glimmers.extra(
+        where=["diary_searchdocument.vector @@ to_tsquery('simple', %s)"],
+        params=[query],
+        select={"rank": "ts_rank(diary_searchdocument.vector, to_tsquery('simple', %s))"},
+        select_params=[query],
+        order_by=["-rank", "-noticed_at", "-id"],
+    )
+
+
+# --- showing what matched ------------------------------------------------------------
+
+
+def _matches(word: str, terms: list[str]) -> bool:
+    folded = fold_for_search(word)
+    return any(folded.startswith(term) for term in terms)
+
+
+def highlight(text: str, terms: list[str], *, width: int = SNIPPET_CHARS) -> SafeString:
+    """`text`, cut to about `width` characters around the first match, with every matching
+    word in <mark>; everything else escaped."""
+    spans = [m.span() for m in WORD.finditer(text) if _matches(m.group(), terms)]
+    start, end = 0, len(text)
+    if len(text) > width:
+        first = spans[0][0] if spans else 0
+        start = max(0, min(first - width // 3, len(text) - width))
+        end = start + width
+        # Cut at spaces, not inside words.
+        if start:
+            start = text.find(" ", start) + 1 or start
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    out = ["…" if start else ""]
+    position = start
+    for begin, finish in spans:
+        if begin < start or finish > end:
+            continue
+        out += [escape(text[position:begin]), "<mark>", escape(text[begin:finish]), "</mark>"]
+        position = finish
+    out.append(escape(text[position:end]))
+    out.append("…" if end < len(text) else "")
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
+
+
+@dataclass
+class Hit:
+    """A found glimmer and where the words were found in it."""
+
+    glimmer: Glimmer
+    text: SafeString
+    elsewhere: list[tuple[str, SafeString]]
+
+
+def explain(glimmers: Iterable[Glimmer], terms: list[str]) -> list[Hit]:
+    """Highlights for a page of results (tags and people prefetched)."""
+    from django.utils.translation import gettext as _
+
+    from glimmers.diary.choices import Sense
+
+    hits = []
+    for glimmer in glimmers:
+        places: list[tuple[str, str]] = [
+            (str(Sense(sense).label), line) for sense, line in (glimmer.sense_lines or {}).items()
+        ]
+        places.append((_("Body"), glimmer.body))
+        places.append((_("Tags"), " ".join(f"#{tag.name}" for tag in glimmer.tags.all())))
+        places.append((_("With"), ", ".join(person.name for person in glimmer.people.all())))
+        elsewhere = [
+            (label, highlight(value, terms, width=120))
+            for label, value in places
+            if value and any(_matches(word, terms) for word in WORD.findall(value))
+        ]
+        hits.append(Hit(glimmer, highlight(glimmer.text, terms), elsewhere))
+    return hits

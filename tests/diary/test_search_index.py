@@ -1,0 +1,90 @@
+"""The search index follows every change: capture, edit, labels, import, backup, deletion."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from glimmers.accounts.services import delete_account
+from glimmers.diary.models import SearchDocument
+from glimmers.diary.portability import export_json, import_file
+from glimmers.diary.queries import search
+from glimmers.diary.search import highlight, reindex, terms_of
+from glimmers.diary.services import (
+    EntryInput,
+    add_glimmer,
+    edit_glimmer,
+    empty_trash,
+    move_to_trash,
+)
+
+WHEN = datetime(2025, 4, 1, 9, tzinfo=UTC)
+
+
+def texts(owner, query, **filters):
+    return [glimmer.text for glimmer in search(owner, query, **filters)]
+
+
+def test_terms_are_folded_words():
+    assert terms_of("  М’ЯТА, don't  Straße!! ") == ["мята", "dont", "strasse"]
+    assert terms_of("?! …") == []
+    assert terms_of("sun sun SUN") == ["sun"]
+
+
+def test_every_place_a_person_writes_is_found(owner):
+    add_glimmer(
+        owner,
+        EntryInput(
+            "x",
+            noticed_at=WHEN,
+            sense_lines={"smell": "свіжа м’ята"},
+            body="shoulders dropped",
+            tags=["garden"],
+            people=["Oksana"],
+        ),
+    )
+    for query in ("м'ята", "МʼЯТА", "shoulder", "garden", "oksana", "свіж"):
+        assert texts(owner, query) == ["x"], query
+
+
+def test_an_edit_replaces_the_old_words(owner):
+    glimmer = add_glimmer(owner, EntryInput("old words", noticed_at=WHEN, tags=["first"]))
+    edit_glimmer(glimmer, EntryInput("new words", noticed_at=WHEN, tags=["second"]))
+    assert texts(owner, "old") == [] and texts(owner, "first") == []
+    assert texts(owner, "new") == ["new words"] and texts(owner, "second") == ["new words"]
+    assert SearchDocument.objects.count() == 1
+
+
+def test_deleting_for_good_and_leaving_remove_the_documents(owner):
+    move_to_trash(add_glimmer(owner, EntryInput("gone soon", noticed_at=WHEN)))
+    add_glimmer(owner, EntryInput("stays", noticed_at=WHEN))
+    empty_trash(owner)
+    assert list(SearchDocument.objects.values_list("document", flat=True)) == ["stays"]
+    delete_account(owner)
+    assert SearchDocument.objects.count() == 0
+
+
+def test_imports_are_searchable(owner, stranger, tmp_path):
+    add_glimmer(owner, EntryInput("bread in the oven", noticed_at=WHEN, people=["Nan"]))
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(export_json(owner)))
+    import_file(stranger, path)
+    assert texts(stranger, "nan") == ["bread in the oven"]
+    assert texts(owner, "nan") == ["bread in the oven"]  # each their own copy
+
+
+def test_reindex_rebuilds_the_same_documents(owner):
+    add_glimmer(owner, EntryInput("one", noticed_at=WHEN, tags=["a"], people=["B"]))
+    add_glimmer(owner, EntryInput("two", noticed_at=WHEN, body="warm"))
+    before = sorted(SearchDocument.objects.values_list("document", flat=True))
+    assert reindex(owner) == 2
+    assert sorted(SearchDocument.objects.values_list("document", flat=True)) == before
+    assert texts(owner, "warm") == ["two"]
+
+
+def test_highlight_cuts_long_text_around_the_match():
+    text = "quiet " * 60 + "a heron lifted off the water " + "still " * 60
+    snippet = str(highlight(text, ["heron"]))
+    assert "<mark>heron</mark>" in snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert len(snippet) < 260
