@@ -138,24 +138,39 @@ def stats(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
 ) -> None:
-    """A gentle summary of the practice so far."""
+    """A gentle summary of the practice so far; charts when printed to a terminal."""
     setup()
     with friendly_errors():
-        from glimmers.insights.figures import summary
+        from glimmers.insights.figures import figures_for
 
         owner = acting_user(user)
-        figures = summary(owner)
+        figures = figures_for(owner)
+        summary = figures.summary()
         if as_json:
-            print_json(figures)
+            print_json(
+                {
+                    **summary,
+                    "weeks": [
+                        {"week": monday.isoformat(), "glimmers": count}
+                        for monday, count in figures.weekly(52)
+                    ],
+                    "hours": figures.hours(),
+                    "weekdays": figures.weekdays(),
+                }
+            )
             return
         lines = [
-            f"Glimmers noticed: {figures['glimmers']}",
-            f"  in the last 7 days: {figures['glimmers_last_7_days']}",
-            f"Days with at least one glimmer: {figures['days_with_glimmers']}",
-            f"Triggers noted: {figures['triggers']}",
-            f"Beans counted: {figures['beans']} (today: {figures['beans_today']})",
+            f"Glimmers noticed: {summary['glimmers']}",
+            f"  in the last 7 days: {summary['glimmers_last_7_days']}",
+            f"Days with at least one glimmer: {summary['days_with_glimmers']}",
+            f"Triggers noted: {summary['triggers']}",
+            f"Beans counted: {summary['beans']} (today: {summary['beans_today']})",
         ]
-        senses = ", ".join(f"{name} {count}" for name, count in figures["senses"].items() if count)
+        senses = ", ".join(f"{name} {count}" for name, count in summary["senses"].items() if count)
         if senses:
             lines.append(f"Senses: {senses}")
         typer.echo("\n".join(lines))
+        if is_terminal() and figures.days:
+            from glimmers.cli.charts import draw
+
+            draw(figures)

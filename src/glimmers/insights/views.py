@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
+import itertools
+from collections import Counter
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET
 
-from glimmers.insights import charts
+from glimmers.diary.models import Intention
+from glimmers.insights import charts, resurfacing
 from glimmers.insights.figures import Figures, figures_for, intentions_kept
+from glimmers.insights.models import DayTally
 
 WEEKDAYS = [
     gettext_lazy("Mon"),
@@ -172,3 +177,73 @@ def _calendar(figures: Figures, year: int) -> dict[str, Any]:
             months=months,
         ),
     }
+
+
+@login_required
+@require_GET
+def on_this_day(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "insights/on_this_day.html",
+        {"today": today, "years": resurfacing.on_this_day(request.user, today)},
+    )
+
+
+@login_required
+@require_GET
+def jar(request: HttpRequest) -> HttpResponse:
+    glimmer = resurfacing.from_the_jar(request.user)
+    template = (
+        "insights/_jar_card.html" if request.headers.get("HX-Request") else "insights/jar.html"
+    )
+    return render(request, template, {"glimmer": glimmer})
+
+
+@login_required
+@require_GET
+def week(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    try:
+        chosen = date.fromisoformat(request.GET.get("of", "")) if request.GET.get("of") else today
+    except ValueError:
+        chosen = today
+    chosen = min(max(chosen, date(1900, 1, 1)), today)
+    monday, sunday = resurfacing.week_of(chosen)
+    owner: Any = request.user
+    glimmers = list(resurfacing.week(owner, monday).prefetch_related("photos"))
+    tallies = DayTally.objects.filter(owner=owner, day__range=(monday, sunday))
+    beans = sum(tally.beans for tally in tallies)
+    senses: Counter[str] = Counter()
+    for glimmer in glimmers:
+        senses.update(glimmer.senses)
+    intentions = {
+        i.day: i.text for i in Intention.objects.filter(owner=owner, day__range=(monday, sunday))
+    }
+    by_day = {
+        day: list(group)
+        for day, group in itertools.groupby(
+            glimmers, key=lambda glimmer: timezone.localdate(glimmer.noticed_at)
+        )
+    }
+    days = [
+        (
+            monday + timedelta(days=n),
+            by_day.get(monday + timedelta(days=n), []),
+            intentions.get(monday + timedelta(days=n)),
+        )
+        for n in range(7)
+        if monday + timedelta(days=n) <= today
+    ]
+    context = {
+        "monday": monday,
+        "sunday": sunday,
+        "days": days,
+        "count": len(glimmers),
+        "days_noticed": len(by_day),
+        "beans": beans,
+        "senses": [(sense, count) for sense, count in senses.most_common()],
+        "previous": monday - timedelta(days=7),
+        "next": monday + timedelta(days=7) if sunday < today else None,
+    }
+    return render(request, "insights/week.html", context)

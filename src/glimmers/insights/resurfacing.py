@@ -1,0 +1,92 @@
+"""Bringing old glimmers back: on this day in earlier years, a jar to draw one from, and a
+look back at a week. Each reads a handful of rows, however long the diary is."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from glimmers.diary.models import Glimmer
+from glimmers.insights.models import DayTally
+
+
+def _day_range(day: date) -> Q:
+    zone = timezone.get_current_timezone()
+    start = datetime.combine(day, datetime.min.time(), tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+    return Q(noticed_at__gte=start, noticed_at__lt=end)
+
+
+def _on_days(owner: Any, days: list[date]) -> QuerySet[Glimmer]:
+    if not days:
+        return Glimmer.objects.none()
+    ranges = Q()
+    for day in days:
+        ranges |= _day_range(day)
+    return Glimmer.objects.filter(ranges, owner=owner, trashed_at__isnull=True)
+
+
+def on_this_day(owner: Any, today: date | None = None) -> list[tuple[int, list[Glimmer]]]:
+    """Glimmers from this month and day in earlier years, newest year first. On 28 February
+    of a year without a 29th, the 29ths of leap years come along."""
+    today = today or timezone.localdate()
+    same = Q(day__month=today.month, day__day=today.day)
+    if (today.month, today.day) == (2, 28) and not _leap(today.year):
+        same |= Q(day__month=2, day__day=29)
+    days = list(
+        DayTally.objects.filter(same, owner=owner, glimmers__gt=0, day__lt=today).values_list(
+            "day", flat=True
+        )
+    )
+    by_year: dict[int, list[Glimmer]] = {}
+    glimmers = _on_days(owner, days).prefetch_related("photos").order_by("-noticed_at", "-id")
+    for glimmer in glimmers:
+        year = timezone.localtime(glimmer.noticed_at).year
+        by_year.setdefault(year, []).append(glimmer)
+    return sorted(by_year.items(), reverse=True)
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def from_the_jar(owner: Any, *, chance: random.Random | None = None) -> Glimmer | None:
+    """A past glimmer drawn at random, strong ones (intensity 4–5) three times as likely.
+
+    A day is drawn first, weighted by what it holds, then a glimmer from it: two small
+    queries, never a scan of the whole diary. Today is left out: the jar holds the past.
+    """
+    chance = chance or random.Random()  # noqa: S311 - a surprise, not a secret
+    today = timezone.localdate()
+    days = list(
+        DayTally.objects.filter(owner=owner, glimmers__gt=0, day__lt=today).values_list(
+            "day", "glimmers", "strong"
+        )
+    )
+    if not days:
+        return None
+    day = chance.choices([d for d, _n, _s in days], [n + 2 * s for _d, n, s in days])[0]
+    glimmers = list(_on_days(owner, [day]).order_by("noticed_at", "id"))
+    if not glimmers:
+        return None
+    weights = [3 if (g.intensity or 0) >= 4 else 1 for g in glimmers]
+    return chance.choices(glimmers, weights)[0]
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """The Monday and Sunday of the week holding `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def week(owner: Any, monday: date) -> QuerySet[Glimmer]:
+    zone = timezone.get_current_timezone()
+    start = datetime.combine(monday, datetime.min.time(), tzinfo=zone)
+    end = datetime.combine(monday + timedelta(days=7), datetime.min.time(), tzinfo=zone)
+    return Glimmer.objects.filter(
+        owner=owner, trashed_at__isnull=True, noticed_at__gte=start, noticed_at__lt=end
+    ).order_by("noticed_at", "id")
