@@ -137,6 +137,8 @@ def test_deleting_the_account_needs_my_name(
     assert not get_user_model().objects.filter(username="olena").exists()
     assert Glimmer.objects.count() == 0
     assert not photo_path.exists()
+    # That was the only account: the next visitor is offered a fresh start.
+    assert owner_client.get("/")["Location"] == reverse("accounts:welcome")
 
 
 def test_anonymous_settings_redirect(client, owner):

@@ -13,21 +13,24 @@ from django.utils import timezone
 
 from glimmers.accounts.models import Profile
 
+OPEN_PATHS = ("/accounts/welcome/", "/static/", "/healthz")
+
 
 class FirstRunMiddleware:
     """Until someone has an account, every page leads to the welcome page."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
-        self.has_users = False  # once true, stays true for the life of the process
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not self.has_users:
-            self.has_users = get_user_model().objects.exists()
-            welcome = reverse("accounts:welcome")
-            open_paths = (welcome, "/static/", "/healthz")
-            if not self.has_users and not request.path.startswith(open_paths):
-                return redirect(welcome)
+        # Someone signed in is proof enough; for visitors one tiny query asks again each time,
+        # so removing the last account brings the welcome page back.
+        if (
+            not request.user.is_authenticated
+            and not request.path.startswith(OPEN_PATHS)
+            and not get_user_model().objects.exists()
+        ):
+            return redirect(reverse("accounts:welcome"))
         if request.user.is_authenticated:
             profile = Profile.objects.filter(user=request.user).only("time_zone").first()
             timezone.activate(zoneinfo.ZoneInfo(profile.time_zone if profile else "UTC"))

@@ -93,7 +93,8 @@ def ranked(glimmers: QuerySet[Glimmer], owner: Any, terms: list[str]) -> QuerySe
     word or the start of one, best match first."""
     glimmers = glimmers.order_by().filter(search__isnull=False)
     if connection.vendor == "sqlite":
-        words = " AND ".join(f'"{term}"*' for term in terms)
+        # A whole word counts twice (as itself and as a prefix), so "sun" ranks above "sunny".
+        words = " AND ".join(f'("{term}" OR "{term}"*)' for term in terms)
         return glimmers.extra(
             tables=["diary_search"],
             where=["diary_search.rowid = diary_searchdocument.id", "diary_search MATCH %s"],
@@ -101,7 +102,7 @@ def ranked(glimmers: QuerySet[Glimmer], owner: Any, terms: list[str]) -> QuerySe
             select={"rank": "bm25(diary_search, 0.0, 1.0)"},
             order_by=["rank", "-noticed_at", "-id"],
         )
-    query = " & ".join(f"{term}:*" for term in terms)
+    query = " & ".join(f"({term} | {term}:*)" for term in terms)
     return glimmers.extra(
         where=["diary_searchdocument.vector @@ to_tsquery('simple', %s)"],
         params=[query],

@@ -68,19 +68,20 @@ def bars(
 
 def wheel(parts: Sequence[tuple[str, int]], *, name: str, title: str, desc: str) -> SafeString:
     """A rose of equal wedges, each reaching out as far as its share: the senses wheel."""
-    size, middle, inner = 240, 120, 18
-    reach = middle - 42
+    width, height, middle, inner = 440, 250, 125, 16
+    centre = width / 2
+    reach = middle - 36
     top = max([count for _label, count in parts] + [1])
     step = 2 * math.pi / max(len(parts), 1)
-    body = [f'<circle class="ring" cx="{middle}" cy="{middle}" r="{inner + reach}"/>']
+    body = [f'<circle class="ring" cx="{centre}" cy="{middle}" r="{inner + reach}"/>']
     for index, (label, count) in enumerate(parts):
         start, end = index * step - math.pi / 2, (index + 1) * step - math.pi / 2
         radius = inner + reach * math.sqrt(count / top)  # area, not radius, follows the count
         points = [
-            (middle + inner * math.cos(start), middle + inner * math.sin(start)),
-            (middle + radius * math.cos(start), middle + radius * math.sin(start)),
-            (middle + radius * math.cos(end), middle + radius * math.sin(end)),
-            (middle + inner * math.cos(end), middle + inner * math.sin(end)),
+            (centre + inner * math.cos(start), middle + inner * math.sin(start)),
+            (centre + radius * math.cos(start), middle + radius * math.sin(start)),
+            (centre + radius * math.cos(end), middle + radius * math.sin(end)),
+            (centre + inner * math.cos(end), middle + inner * math.sin(end)),
         ]
         path = (
             f"M{points[0][0]:.2f},{points[0][1]:.2f} L{points[1][0]:.2f},{points[1][1]:.2f} "
@@ -90,15 +91,15 @@ def wheel(parts: Sequence[tuple[str, int]], *, name: str, title: str, desc: str)
         )
         body.append(f'<path class="wedge wedge-{index}" d="{path}"/>')
         angle = (start + end) / 2
-        x, y = (
-            middle + (reach + inner + 22) * math.cos(angle),
-            middle + (reach + inner + 22) * math.sin(angle),
-        )
+        x = centre + (reach + inner + 10) * math.cos(angle)
+        y = middle + (reach + inner + 10) * math.sin(angle)
+        # Labels on the right start at their point, those on the left end there.
+        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
         body.append(
-            f'<text class="label" x="{x:.2f}" y="{y:.2f}" text-anchor="middle" '
+            f'<text class="label" x="{x:.2f}" y="{y:.2f}" text-anchor="{anchor}" '
             f'dominant-baseline="middle">{escape(label)}</text>'
         )
-    return _svg(size, size, title, desc, body, name)
+    return _svg(width, height, title, desc, body, name)
 
 
 def calendar(
