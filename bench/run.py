@@ -101,6 +101,16 @@ def fill_glimmers(env: dict[str, str], rows: list[tuple[datetime, str, list[str]
         for moment, text, senses in rows
     ]
     Glimmer.objects.bulk_create(objects, batch_size=2000)
+    # Rows inserted behind the services' back: bring the day tallies and search index up to
+    # date, as an import does.
+    from glimmers.diary.services import rebuild_derived
+
+    began = time.perf_counter()
+    rebuild_derived(owner)
+    print(
+        f"(indexing {len(objects):,} glimmers: {time.perf_counter() - began:.1f} s)",
+        file=sys.stderr,
+    )
     from django.db import connection
 
     if connection.vendor == "sqlite":

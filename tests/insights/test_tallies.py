@@ -20,7 +20,7 @@ from glimmers.diary.services import (
     move_to_trash,
     restore,
 )
-from glimmers.insights.models import DayTally
+from glimmers.insights.models import HOUR_FIELDS, KIND_FIELDS, SENSE_FIELDS, DayTally
 from glimmers.insights.tallies import rebuild
 
 # 22:30 UTC is already the next day in Kyiv (UTC+2 in winter).
@@ -29,9 +29,20 @@ NOON = datetime(2025, 1, 10, 10, 0, tzinfo=UTC)
 
 
 def snapshot(owner):
+    """Each day as (day, glimmers, strong, triggers, beans, senses, kinds, hours)."""
     rows = DayTally.objects.filter(owner=owner).order_by("day")
     return [
-        (t.day, t.glimmers, t.strong, t.triggers, t.beans, t.senses, t.kinds, t.hours) for t in rows
+        (
+            t.day,
+            t.glimmers,
+            t.strong,
+            t.triggers,
+            t.beans,
+            {s: getattr(t, f) for s, f in SENSE_FIELDS.items() if getattr(t, f)},
+            {k: getattr(t, f) for k, f in KIND_FIELDS.items() if getattr(t, f)},
+            [getattr(t, name) for name in HOUR_FIELDS],
+        )
+        for t in rows
     ]
 
 

@@ -170,7 +170,7 @@ def stats(
         if senses:
             lines.append(f"Senses: {senses}")
         typer.echo("\n".join(lines))
-        if is_terminal() and figures.days:
+        if is_terminal() and not figures.empty:
             from glimmers.cli.charts import draw
 
             draw(figures)

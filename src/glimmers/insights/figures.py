@@ -1,138 +1,127 @@
-"""What the insights page and `glimmers stats` show, read from day tallies (a row a day at
-most, so ten years are a few thousand small rows, whatever the number of glimmers)."""
+"""What the insights page and `glimmers stats` show, summed by the database from day tallies
+(a row a day at most), so each figure is one small query whatever the size of the diary."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+import functools
 from datetime import date, timedelta
 from typing import Any
 
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from glimmers.diary.choices import Kind, Sense
 from glimmers.diary.models import Intention
-from glimmers.insights.models import DayTally
-
-TALLY_FIELDS = ("day", "glimmers", "strong", "triggers", "beans", "senses", "kinds", "hours")
+from glimmers.insights.models import ALL_COUNTS, HOUR_FIELDS, KIND_FIELDS, SENSE_FIELDS, DayTally
 
 
-@dataclass
-class Day:
-    day: date
-    glimmers: int
-    strong: int
-    triggers: int
-    beans: int
-    senses: dict[str, int]
-    kinds: dict[str, int]
-    hours: list[int]
-
-
-@dataclass
 class Figures:
     """A person's practice in numbers; every series is plain data a chart or a table reads."""
 
-    today: date
-    days: list[Day] = field(default_factory=list)
+    def __init__(self, owner: Any, today: date | None = None) -> None:
+        self.owner = owner
+        self.today = today or timezone.localdate()
 
     @property
-    def glimmers(self) -> int:
-        return sum(day.glimmers for day in self.days)
+    def tallies(self) -> QuerySet[DayTally]:
+        return DayTally.objects.filter(owner=self.owner).order_by()
 
-    def summary(self, *, beans_today: int | None = None) -> dict[str, Any]:
+    @functools.cached_property
+    def totals(self) -> dict[str, int]:
+        """Every count summed over all days, plus days with glimmers and the last 7 days."""
+        week = Q(day__gte=self.today - timedelta(days=6))
+        # Aliases must differ from the column names, or later aggregates would see the sums.
+        sums = self.tallies.aggregate(
+            **{f"all_{name}": Sum(name) for name in ALL_COUNTS},
+            all_days=Count("id", filter=Q(glimmers__gt=0)),
+            all_last_7_days=Sum("glimmers", filter=week),
+            all_beans_today=Sum("beans", filter=Q(day=self.today)),
+        )
+        return {name.removeprefix("all_"): value or 0 for name, value in sums.items()}
+
+    @property
+    def empty(self) -> bool:
+        totals = self.totals
+        return not (totals["glimmers"] or totals["triggers"] or totals["beans"])
+
+    def summary(self) -> dict[str, Any]:
         """The figures `glimmers stats --json` prints (names kept stable)."""
-        week = self.today - timedelta(days=6)
-        senses: Counter[str] = Counter()
-        kinds: Counter[str] = Counter()
-        for day in self.days:
-            senses.update(day.senses)
-            kinds.update(day.kinds)
+        totals = self.totals
+        kinds = {kind: totals[field] for kind, field in KIND_FIELDS.items() if totals[field]}
         return {
-            "glimmers": self.glimmers,
-            "glimmers_last_7_days": sum(d.glimmers for d in self.days if d.day >= week),
-            "days_with_glimmers": sum(1 for day in self.days if day.glimmers),
-            "triggers": sum(day.triggers for day in self.days),
-            "beans": sum(day.beans for day in self.days),
-            "beans_today": sum(d.beans for d in self.days if d.day == self.today),
-            "senses": {sense: senses[sense] for sense in Sense.values},
-            "kinds": {kind: kinds[kind] for kind in sorted(kinds)},
+            "glimmers": totals["glimmers"],
+            "glimmers_last_7_days": totals["last_7_days"],
+            "days_with_glimmers": totals["days"],
+            "triggers": totals["triggers"],
+            "beans": totals["beans"],
+            "beans_today": totals["beans_today"],
+            "senses": {sense: totals[field] for sense, field in SENSE_FIELDS.items()},
+            "kinds": dict(sorted(kinds.items())),
         }
+
+    def senses(self) -> list[tuple[str, str, int]]:
+        return [(s.value, str(s.label), self.totals[SENSE_FIELDS[s.value]]) for s in Sense]
+
+    def kinds(self) -> list[tuple[str, str, int]]:
+        return [(k.value, str(k.label), self.totals[KIND_FIELDS[k.value]]) for k in Kind]
+
+    def hours(self) -> list[int]:
+        return [self.totals[name] for name in HOUR_FIELDS]
+
+    @functools.cached_property
+    def _weekdays(self) -> list[int]:
+        # Django's week_day counts from Sunday (1) to Saturday (7).
+        rows = self.tallies.values("day__week_day").annotate(n=Sum("glimmers"))
+        by_day = {row["day__week_day"]: row["n"] or 0 for row in rows}
+        return [by_day.get(number % 7 + 1, 0) for number in range(1, 8)]
+
+    def weekdays(self) -> list[int]:
+        """Glimmers by weekday, Monday first."""
+        return self._weekdays
 
     def weekly(self, weeks: int = 52) -> list[tuple[date, int]]:
         """Glimmers per week (weeks start on Monday), oldest first, ending this week."""
         this_monday = self.today - timedelta(days=self.today.weekday())
         first = this_monday - timedelta(weeks=weeks - 1)
-        counts: Counter[date] = Counter()
-        for day in self.days:
-            if day.day >= first:
-                counts[day.day - timedelta(days=day.day.weekday())] += day.glimmers
-        return [
-            (first + timedelta(weeks=n), counts[first + timedelta(weeks=n)]) for n in range(weeks)
-        ]
+        counts: dict[date, int] = {}
+        for day, count in self.tallies.filter(day__gte=first).values_list("day", "glimmers"):
+            monday = day - timedelta(days=day.weekday())
+            counts[monday] = counts.get(monday, 0) + count
+        mondays = [first + timedelta(weeks=n) for n in range(weeks)]
+        return [(monday, counts.get(monday, 0)) for monday in mondays]
 
-    def monthly(self) -> list[tuple[date, int, int, int]]:
-        """(first of month, glimmers, triggers, beans) from the first month with anything."""
-        if not self.days:
-            return []
-        counts: dict[date, list[int]] = {}
-        for day in self.days:
-            month = counts.setdefault(day.day.replace(day=1), [0, 0, 0])
-            month[0] += day.glimmers
-            month[1] += day.triggers
-            month[2] += day.beans
-        months: list[tuple[date, int, int, int]] = []
-        first = self.days[0].day.replace(day=1)
-        end = self.today.replace(day=1)
-        while first <= end:
-            glimmers, triggers, beans = counts.get(first, [0, 0, 0])
-            months.append((first, glimmers, triggers, beans))
-            first = (first + timedelta(days=32)).replace(day=1)
-        return months
-
-    def senses(self) -> list[tuple[str, str, int]]:
-        totals: Counter[str] = Counter()
-        for day in self.days:
-            totals.update(day.senses)
-        return [(sense.value, str(sense.label), totals[sense.value]) for sense in Sense]
-
-    def kinds(self) -> list[tuple[str, str, int]]:
-        totals: Counter[str] = Counter()
-        for day in self.days:
-            totals.update(day.kinds)
-        return [(kind.value, str(kind.label), totals[kind.value]) for kind in Kind]
-
-    def hours(self) -> list[int]:
-        totals = [0] * 24
-        for day in self.days:
-            for hour, count in enumerate(day.hours):
-                totals[hour] += count
-        return totals
-
-    def weekdays(self) -> list[int]:
-        """Glimmers by weekday, Monday first."""
-        totals = [0] * 7
-        for day in self.days:
-            totals[day.day.weekday()] += day.glimmers
-        return totals
+    def monthly(self, months: int = 12) -> list[tuple[date, int, int, int]]:
+        """(first of month, glimmers, triggers, beans) for the last `months` months."""
+        first = self.today.replace(day=1)
+        for _ in range(months - 1):
+            first = (first - timedelta(days=1)).replace(day=1)
+        rows = (
+            self.tallies.filter(day__gte=first)
+            .annotate(month=TruncMonth("day"))
+            .values("month")
+            .annotate(g=Sum("glimmers"), t=Sum("triggers"), b=Sum("beans"))
+        )
+        found = {row["month"]: (row["g"], row["t"], row["b"]) for row in rows}
+        out = []
+        month = first
+        while month <= self.today:
+            glimmers, triggers, beans = found.get(month, (0, 0, 0))
+            out.append((month, glimmers, triggers, beans))
+            month = (month + timedelta(days=32)).replace(day=1)
+        return out
 
     def year(self, year: int) -> dict[date, int]:
-        return {day.day: day.glimmers for day in self.days if day.day.year == year}
+        rows = self.tallies.filter(day__year=year, glimmers__gt=0)
+        return dict(rows.values_list("day", "glimmers"))
 
     def years(self) -> list[int]:
-        return sorted({day.day.year for day in self.days} | {self.today.year}, reverse=True)
-
-    def on(self, when: date) -> Day | None:
-        return next((day for day in self.days if day.day == when), None)
+        found = {day.year for day in self.tallies.dates("day", "year")}
+        return sorted(found | {self.today.year}, reverse=True)
 
 
 def figures_for(owner: Any) -> Figures:
-    """All of a person's day tallies, oldest first."""
-    rows = DayTally.objects.filter(owner=owner).order_by("day").values_list(*TALLY_FIELDS)
-    return Figures(
-        today=timezone.localdate(),
-        days=[Day(*row) for row in rows],
-    )
+    return Figures(owner)
 
 
 def intentions_kept(owner: Any, figures: Figures, days: int = 90) -> tuple[int, int]:
@@ -141,10 +130,12 @@ def intentions_kept(owner: Any, figures: Figures, days: int = 90) -> tuple[int, 
     set_on = set(
         Intention.objects.filter(owner=owner, day__gte=since).values_list("day", flat=True)
     )
-    noticed = {day.day for day in figures.days if day.day >= since and day.glimmers}
-    return len(set_on), len(set_on & noticed)
+    noticed = set(
+        figures.tallies.filter(day__in=set_on, glimmers__gt=0).values_list("day", flat=True)
+    )
+    return len(set_on), len(noticed)
 
 
 def summary(owner: Any) -> dict[str, Any]:
     """Counts of glimmers, days, senses, kinds, triggers and beans."""
-    return figures_for(owner).summary()
+    return Figures(owner).summary()

@@ -5,14 +5,23 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from glimmers.diary.choices import Kind, Sense
 
-def hours_default() -> list[int]:
-    return [0] * 24
+# Plain integer columns (not JSON), so the database sums ten years of days in one query.
+SENSE_FIELDS = {sense: f"sense_{sense}" for sense in Sense.values}
+KIND_FIELDS = {kind: f"kind_{kind.replace('-', '_')}" for kind in Kind.values}
+HOUR_FIELDS = [f"hour_{hour:02d}" for hour in range(24)]
+COUNT_FIELDS = ["glimmers", "strong", "triggers", "beans"]
+ALL_COUNTS = [*COUNT_FIELDS, *SENSE_FIELDS.values(), *KIND_FIELDS.values(), *HOUR_FIELDS]
 
 
 class DayTally(models.Model):
     """How a person's day went in numbers, in their own time zone: recounted from the
-    entries whenever one of that day's entries changes, so it can never drift for long."""
+    entries whenever one of that day's entries changes, so it can never drift for long.
+
+    Besides the counts below it has a column per sense (`sense_sight`, …), per kind
+    (`kind_moment`, …) and per local hour (`hour_00` … `hour_23`) of that day's glimmers.
+    """
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="day_tallies"
@@ -22,9 +31,6 @@ class DayTally(models.Model):
     strong = models.PositiveIntegerField(default=0)  # glimmers with intensity 4 or 5
     triggers = models.PositiveIntegerField(default=0)
     beans = models.PositiveIntegerField(default=0)
-    senses = models.JSONField(default=dict)  # sense -> glimmers that day noticed through it
-    kinds = models.JSONField(default=dict)  # kind -> glimmers that day
-    hours = models.JSONField(default=hours_default)  # glimmers per local hour, 0–23
 
     class Meta:
         ordering = ["day"]
@@ -32,3 +38,7 @@ class DayTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day}: {self.glimmers}"
+
+
+for _name in [*SENSE_FIELDS.values(), *KIND_FIELDS.values(), *HOUR_FIELDS]:
+    DayTally.add_to_class(_name, models.PositiveIntegerField(default=0))

@@ -43,7 +43,8 @@ def on_this_day(owner: Any, today: date | None = None) -> list[tuple[int, list[G
         )
     )
     by_year: dict[int, list[Glimmer]] = {}
-    glimmers = _on_days(owner, days).prefetch_related("photos").order_by("-noticed_at", "-id")
+    glimmers = _on_days(owner, days).prefetch_related("tags", "photos")
+    glimmers = glimmers.order_by("-noticed_at", "-id")
     for glimmer in glimmers:
         year = timezone.localtime(glimmer.noticed_at).year
         by_year.setdefault(year, []).append(glimmer)
@@ -70,7 +71,9 @@ def from_the_jar(owner: Any, *, chance: random.Random | None = None) -> Glimmer 
     if not days:
         return None
     day = chance.choices([d for d, _n, _s in days], [n + 2 * s for _d, n, s in days])[0]
-    glimmers = list(_on_days(owner, [day]).order_by("noticed_at", "id"))
+    glimmers = list(
+        _on_days(owner, [day]).prefetch_related("tags", "photos").order_by("noticed_at", "id")
+    )
     if not glimmers:
         return None
     weights = [3 if (g.intensity or 0) >= 4 else 1 for g in glimmers]

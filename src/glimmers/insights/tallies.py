@@ -17,7 +17,7 @@ from django.db import transaction
 
 from glimmers.accounts.services import time_zone_of
 from glimmers.diary.models import Bean, Glimmer, Trigger
-from glimmers.insights.models import DayTally, hours_default
+from glimmers.insights.models import ALL_COUNTS, HOUR_FIELDS, KIND_FIELDS, SENSE_FIELDS, DayTally
 
 GLIMMER_FIELDS = ("noticed_at", "senses", "kind", "intensity")
 
@@ -36,7 +36,7 @@ class _Counts:
         self.glimmers = self.strong = self.triggers = self.beans = 0
         self.senses: dict[str, int] = defaultdict(int)
         self.kinds: dict[str, int] = defaultdict(int)
-        self.hours = hours_default()
+        self.hours = [0] * 24
 
     def add_glimmer(
         self, moment: datetime, senses: Iterable[str], kind: str, intensity: int | None
@@ -53,15 +53,17 @@ class _Counts:
         return not (self.glimmers or self.triggers or self.beans)
 
     def fields(self) -> dict[str, Any]:
-        return {
-            "glimmers": self.glimmers,
-            "strong": self.strong,
-            "triggers": self.triggers,
-            "beans": self.beans,
-            "senses": dict(sorted(self.senses.items())),
-            "kinds": dict(sorted(self.kinds.items())),
-            "hours": self.hours,
-        }
+        values = {name: 0 for name in ALL_COUNTS}
+        values.update(
+            glimmers=self.glimmers, strong=self.strong, triggers=self.triggers, beans=self.beans
+        )
+        for sense, count in self.senses.items():
+            values[SENSE_FIELDS[sense]] = count
+        for kind, count in self.kinds.items():
+            values[KIND_FIELDS[kind]] = count
+        for name, count in zip(HOUR_FIELDS, self.hours, strict=True):
+            values[name] = count
+        return values
 
 
 def refresh(owner: Any, moments: Iterable[datetime | None]) -> None:

@@ -48,7 +48,7 @@ def insights(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "figures": figures,
         "summary": figures.summary(),
-        "empty": not figures.days,
+        "empty": figures.empty,
         "year": year,
         "years": years,
         "intentions_set": set_days,
@@ -128,7 +128,7 @@ def _rhythm(figures: Figures) -> dict[str, Any]:
 
 
 def _balance(figures: Figures) -> dict[str, Any]:
-    months = figures.monthly()[-12:]
+    months = figures.monthly(12)
     labels = [str(MONTHS_3[month.month]) for month, *_rest in months]
     return {
         "months": months,
@@ -211,7 +211,7 @@ def week(request: HttpRequest) -> HttpResponse:
     chosen = min(max(chosen, date(1900, 1, 1)), today)
     monday, sunday = resurfacing.week_of(chosen)
     owner: Any = request.user
-    glimmers = list(resurfacing.week(owner, monday).prefetch_related("photos"))
+    glimmers = list(resurfacing.week(owner, monday).prefetch_related("tags", "photos"))
     tallies = DayTally.objects.filter(owner=owner, day__range=(monday, sunday))
     beans = sum(tally.beans for tally in tallies)
     senses: Counter[str] = Counter()
