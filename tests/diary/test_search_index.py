@@ -88,3 +88,17 @@ def test_highlight_cuts_long_text_around_the_match():
     assert "<mark>heron</mark>" in snippet
     assert snippet.startswith("…") and snippet.endswith("…")
     assert len(snippet) < 260
+
+
+def test_the_best_matches_skip_the_trash_however_many_are_there(owner):
+    for number in range(30):
+        move_to_trash(add_glimmer(owner, EntryInput(f"sun sun sun {number}", noticed_at=WHEN)))
+    for number in range(3):
+        add_glimmer(owner, EntryInput(f"a long walk and then the sun {number}", noticed_at=WHEN))
+    found = [glimmer.text for glimmer in search(owner, "sun", limit=2)]
+    assert len(found) == 2 and all(text.startswith("a long walk") for text in found)
+    assert len(search(owner, "sun", limit=10)) == 3
+    # Ranked in the index or through the filters, the same three come back.
+    assert sorted(g.text for g in search(owner, "sun", kind="moment")) == sorted(
+        g.text for g in search(owner, "sun", limit=10)
+    )

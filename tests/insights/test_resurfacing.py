@@ -34,9 +34,9 @@ def test_on_this_day_brings_back_earlier_years(owner_client, owner, stranger):
     add(owner, "today's own", NOW - timedelta(hours=1))
     add(stranger, "theirs", datetime(2022, 3, 14, 9, tzinfo=UTC))
     years = on_this_day(owner)
-    assert [(year, [g.text for g in glimmers]) for year, glimmers in years] == [
-        (2024, ["lilacs"]),
-        (2021, ["first warm day"]),
+    assert [(year, [g.text for g in glimmers], n) for year, glimmers, n in years] == [
+        (2024, ["lilacs"], 1),
+        (2021, ["first warm day"], 1),
     ]
     html = owner_client.get("/insights/on-this-day/").content.decode()
     assert "lilacs" in html and "first warm day" in html
@@ -46,7 +46,19 @@ def test_on_this_day_brings_back_earlier_years(owner_client, owner, stranger):
 @time_machine.travel(datetime(2027, 2, 28, 10, tzinfo=UTC), tick=False)
 def test_a_leap_day_comes_back_on_the_28th(owner):
     add(owner, "leap day", datetime(2024, 2, 29, 10, tzinfo=UTC))
-    assert [year for year, _g in on_this_day(owner)] == [2024]
+    assert [year for year, _g, _n in on_this_day(owner)] == [2024]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_busy_day_shows_its_strongest_three_and_links_to_the_rest(owner_client, owner):
+    for hour in range(8):
+        add(owner, f"moment {hour}", datetime(2023, 3, 14, 6 + hour, tzinfo=UTC))
+    add(owner, "the strong one", datetime(2023, 3, 14, 5, tzinfo=UTC), intensity=5)
+    [(year, shown, count)] = on_this_day(owner)
+    assert (year, count) == (2023, 9)
+    assert [g.text for g in shown] == ["the strong one", "moment 7", "moment 6"]
+    html = owner_client.get("/insights/on-this-day/").content.decode()
+    assert "All 9 glimmers of that day" in html and "?of=2023-03-14" in html
 
 
 @time_machine.travel(NOW, tick=False)

@@ -129,6 +129,7 @@ def search(
             kind=kind,
             tag=tag,
             person=person,
+            limit=number,
         )
         show(glimmer_records(found[:number]), as_json)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, Value, When
 
 from glimmers.diary import search as search_index
 from glimmers.diary.fields import normalize_senses
@@ -53,13 +53,49 @@ def search(
     kind: str | None = None,
     tag: str | None = None,
     person: str | None = None,
+    limit: int | None = None,
 ) -> QuerySet[Glimmer]:
     """A person's glimmers (outside the trash) holding every word of `query` as a word or the
     start of one, in their words, sense lines, body note, tags or people; best match first.
-    Case, ß and apostrophe style don't matter. A query with no words finds nothing."""
+    Case, ß and apostrophe style don't matter. A query with no words finds nothing.
+
+    With `limit` and no filter, only the first `limit` are found, ranked in the index alone
+    (much quicker for a word in thousands of glimmers)."""
     terms = search_index.terms_of(query)
     if not terms:
         return Glimmer.objects.none()
+    if limit is not None and not any((since, until, sense, kind, tag, person)):
+        ids = search_index.best(owner, terms, limit)
+        order = Case(*(When(id=glimmer_id, then=Value(n)) for n, glimmer_id in enumerate(ids)))
+        return Glimmer.objects.filter(id__in=ids).order_by(order) if ids else Glimmer.objects.none()
+    return _filtered(owner, terms, since, until, sense, kind, tag, person)
+
+
+def search_page(
+    owner: Any, query: str, *, offset: int, count: int, **filters: Any
+) -> list[Glimmer]:
+    """One page of `search`, with tags and people at hand for the highlights."""
+    terms = search_index.terms_of(query)
+    if not terms:
+        return []
+    if any(filters.values()):
+        found = _filtered(owner, terms, **filters)
+        return list(found.prefetch_related("tags", "people")[offset : offset + count])
+    ids = search_index.best(owner, terms, offset + count)[offset:]
+    rows = Glimmer.objects.filter(id__in=ids).prefetch_related("tags", "people").in_bulk()
+    return [rows[glimmer_id] for glimmer_id in ids if glimmer_id in rows]
+
+
+def _filtered(
+    owner: Any,
+    terms: list[str],
+    since: datetime | None = None,
+    until: datetime | None = None,
+    sense: str | None = None,
+    kind: str | None = None,
+    tag: str | None = None,
+    person: str | None = None,
+) -> QuerySet[Glimmer]:
     glimmers = timeline(
         owner, since=since, until=until, sense=sense, kind=kind, tag=tag, person=person
     )

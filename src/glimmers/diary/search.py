@@ -93,12 +93,10 @@ def ranked(glimmers: QuerySet[Glimmer], owner: Any, terms: list[str]) -> QuerySe
     word or the start of one, best match first."""
     glimmers = glimmers.order_by().filter(search__isnull=False)
     if connection.vendor == "sqlite":
-        # A whole word counts twice (as itself and as a prefix), so "sun" ranks above "sunny".
-        words = " AND ".join(f'("{term}" OR "{term}"*)' for term in terms)
         return glimmers.extra(
             tables=["diary_search"],
             where=["diary_search.rowid = diary_searchdocument.id", "diary_search MATCH %s"],
-            params=[f"owner_id:{int(owner.pk)} AND document:({words})"],
+            params=[_match(owner, terms)],
             select={"rank": "bm25(diary_search, 0.0, 1.0)"},
             order_by=["rank", "-noticed_at", "-id"],
         )
@@ -110,6 +108,50 @@ def ranked(glimmers: QuerySet[Glimmer], owner: Any, terms: list[str]) -> QuerySe
         select_params=[query],
         order_by=["-rank", "-noticed_at", "-id"],
     )
+
+
+def _match(owner: Any, terms: list[str]) -> str:
+    # A whole word counts twice (as itself and as a prefix), so "sun" ranks above "sunny".
+    words = " AND ".join(f'("{term}" OR "{term}"*)' for term in terms)
+    return f"owner_id:{int(owner.pk)} AND document:({words})"
+
+
+def _top(owner: Any, terms: list[str], count: int) -> list[uuid.UUID]:
+    """The ids of the `count` best-matching glimmers (trash included), from the index alone:
+    only those few are joined to anything."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT d.glimmer_id FROM (SELECT rowid AS found, bm25(diary_search, 0.0, 1.0)"
+                " AS score FROM diary_search WHERE diary_search MATCH %s ORDER BY score, rowid"
+                " DESC LIMIT %s) AS top JOIN diary_searchdocument d ON d.id = top.found"
+                " ORDER BY top.score, top.found DESC",
+                [_match(owner, terms), count],
+            )
+        else:
+            query = " & ".join(f"({term} | {term}:*)" for term in terms)
+            cursor.execute(
+                "SELECT glimmer_id FROM diary_searchdocument, to_tsquery('simple', %s) AS q"
+                " WHERE owner_id = %s AND vector @@ q ORDER BY ts_rank(vector, q) DESC, id DESC"
+                " LIMIT %s",
+                [query, owner.pk, count],
+            )
+        return [row[0] if isinstance(row[0], uuid.UUID) else uuid.UUID(row[0]) for row in cursor]
+
+
+def best(owner: Any, terms: list[str], limit: int) -> list[uuid.UUID]:
+    """The ids of the `limit` best matches outside the trash, best first. Ranking only in the
+    index keeps a word found in thousands of glimmers quick."""
+    want = limit + 10
+    while True:
+        ids = _top(owner, terms, want)
+        alive = set(
+            Glimmer.objects.filter(id__in=ids, trashed_at__isnull=True).values_list("id", flat=True)
+        )
+        found = [glimmer_id for glimmer_id in ids if glimmer_id in alive]
+        if len(found) >= limit or len(ids) < want:
+            return found[:limit]
+        want *= 4  # much of the best was in the trash: look further
 
 
 # --- showing what matched ------------------------------------------------------------

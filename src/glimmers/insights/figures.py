@@ -7,7 +7,7 @@ import functools
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ class Figures:
     def __init__(self, owner: Any, today: date | None = None) -> None:
         self.owner = owner
         self.today = today or timezone.localdate()
+        self.first_day: date | None = None
 
     @property
     def tallies(self) -> QuerySet[DayTally]:
@@ -37,7 +38,9 @@ class Figures:
             all_days=Count("id", filter=Q(glimmers__gt=0)),
             all_last_7_days=Sum("glimmers", filter=week),
             all_beans_today=Sum("beans", filter=Q(day=self.today)),
+            first_day=Min("day"),
         )
+        self.first_day = sums.pop("first_day")
         return {name.removeprefix("all_"): value or 0 for name, value in sums.items()}
 
     @property
@@ -71,10 +74,9 @@ class Figures:
 
     @functools.cached_property
     def _weekdays(self) -> list[int]:
-        # Django's week_day counts from Sunday (1) to Saturday (7).
-        rows = self.tallies.values("day__week_day").annotate(n=Sum("glimmers"))
-        by_day = {row["day__week_day"]: row["n"] or 0 for row in rows}
-        return [by_day.get(number % 7 + 1, 0) for number in range(1, 8)]
+        rows = self.tallies.values("weekday").annotate(n=Sum("glimmers"))
+        by_day = {row["weekday"]: row["n"] or 0 for row in rows}
+        return [by_day.get(number, 0) for number in range(7)]
 
     def weekdays(self) -> list[int]:
         """Glimmers by weekday, Monday first."""
@@ -116,8 +118,9 @@ class Figures:
         return dict(rows.values_list("day", "glimmers"))
 
     def years(self) -> list[int]:
-        found = {day.year for day in self.tallies.dates("day", "year")}
-        return sorted(found | {self.today.year}, reverse=True)
+        """From this year back to the first one with anything in it."""
+        first = self.first_day.year if self.totals and self.first_day else self.today.year
+        return list(range(max(self.today.year, first), first - 1, -1))
 
 
 def figures_for(owner: Any) -> Figures:

@@ -27,6 +27,7 @@ class DayTally(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="day_tallies"
     )
     day = models.DateField()
+    weekday = models.PositiveSmallIntegerField(default=0)  # Monday is 0, as date.weekday()
     glimmers = models.PositiveIntegerField(default=0)
     strong = models.PositiveIntegerField(default=0)  # glimmers with intensity 4 or 5
     triggers = models.PositiveIntegerField(default=0)

@@ -30,9 +30,13 @@ def _on_days(owner: Any, days: list[date]) -> QuerySet[Glimmer]:
     return Glimmer.objects.filter(ranges, owner=owner, trashed_at__isnull=True)
 
 
-def on_this_day(owner: Any, today: date | None = None) -> list[tuple[int, list[Glimmer]]]:
-    """Glimmers from this month and day in earlier years, newest year first. On 28 February
-    of a year without a 29th, the 29ths of leap years come along."""
+PER_YEAR = 3
+
+
+def on_this_day(owner: Any, today: date | None = None) -> list[tuple[int, list[Glimmer], int]]:
+    """(year, up to three glimmers, how many that day held) for this month and day in
+    earlier years, newest year first; the strongest and latest of a day come first. On 28
+    February of a year without a 29th, the 29ths of leap years come along."""
     today = today or timezone.localdate()
     same = Q(day__month=today.month, day__day=today.day)
     if (today.month, today.day) == (2, 28) and not _leap(today.year):
@@ -42,13 +46,22 @@ def on_this_day(owner: Any, today: date | None = None) -> list[tuple[int, list[G
             "day", flat=True
         )
     )
-    by_year: dict[int, list[Glimmer]] = {}
-    glimmers = _on_days(owner, days).prefetch_related("tags", "photos")
-    glimmers = glimmers.order_by("-noticed_at", "-id")
-    for glimmer in glimmers:
-        year = timezone.localtime(glimmer.noticed_at).year
-        by_year.setdefault(year, []).append(glimmer)
-    return sorted(by_year.items(), reverse=True)
+    # Light rows first (a busy day can hold dozens), then only the few that are shown.
+    by_year: dict[int, list[tuple[int, datetime, Any]]] = {}
+    light = _on_days(owner, days).values_list("id", "noticed_at", "intensity")
+    for glimmer_id, noticed_at, intensity in light:
+        year = timezone.localtime(noticed_at).year
+        by_year.setdefault(year, []).append((intensity or 0, noticed_at, glimmer_id))
+    chosen = {
+        year: [glimmer_id for *_key, glimmer_id in sorted(rows, reverse=True)[:PER_YEAR]]
+        for year, rows in by_year.items()
+    }
+    wanted = [glimmer_id for ids in chosen.values() for glimmer_id in ids]
+    glimmers = Glimmer.objects.filter(id__in=wanted).prefetch_related("tags", "photos").in_bulk()
+    return [
+        (year, [glimmers[glimmer_id] for glimmer_id in chosen[year]], len(by_year[year]))
+        for year in sorted(chosen, reverse=True)
+    ]
 
 
 def _leap(year: int) -> bool:

@@ -75,7 +75,8 @@ def refresh(owner: Any, moments: Iterable[datetime | None]) -> None:
     with transaction.atomic():
         # The row exists before it is locked, so the lock always has something to hold.
         DayTally.objects.bulk_create(
-            [DayTally(owner=owner, day=day) for day in days], ignore_conflicts=True
+            [DayTally(owner=owner, day=day, weekday=day.weekday()) for day in days],
+            ignore_conflicts=True,
         )
         locked = DayTally.objects.select_for_update().filter(owner=owner, day__in=days)
         rows = {tally.day: tally for tally in locked.order_by("day")}
@@ -121,7 +122,10 @@ def rebuild(owner: Any) -> int:
     with transaction.atomic():
         DayTally.objects.filter(owner=owner).delete()
         DayTally.objects.bulk_create(
-            [DayTally(owner=owner, day=day, **counts.fields()) for day, counts in days.items()],
+            [
+                DayTally(owner=owner, day=day, weekday=day.weekday(), **counts.fields())
+                for day, counts in days.items()
+            ],
             batch_size=1000,
         )
     return len(days)

@@ -68,7 +68,10 @@ def _weekly(figures: Figures) -> dict[str, Any]:
     labels = [date_format(monday, "M") if monday.day <= 7 else "" for monday, _count in weeks]
     total = sum(counts)
     return {
-        "weeks": weeks,
+        "weekly_table": charts.table(
+            [_("Week of"), _("Glimmers")],
+            [(date_format(monday), count) for monday, count in weeks],
+        ),
         "weekly_chart": charts.bars(
             counts,
             labels,
@@ -89,8 +92,9 @@ def _senses(figures: Figures) -> dict[str, Any]:
     parts = [(label, count) for _value, label, count in senses]
     described = ", ".join(f"{label} {count}" for label, count in parts)
     return {
-        "senses": senses,
-        "kinds": figures.kinds(),
+        "senses_table": charts.table(
+            [_("Sense"), _("Glimmers")], [(label, count) for _v, label, count in senses]
+        ),
         "senses_chart": charts.wheel(
             parts, name="senses", title=_("The senses your glimmers came through"), desc=described
         ),
@@ -103,8 +107,12 @@ def _rhythm(figures: Figures) -> dict[str, Any]:
     names = [str(name) for name in WEEKDAYS]
     busiest_hour = max(range(24), key=lambda hour: hours[hour]) if any(hours) else None
     return {
-        "hours": list(enumerate(hours)),
-        "weekdays": list(zip(names, weekdays, strict=True)),
+        "hours_table": charts.table(
+            [_("Hour"), _("Glimmers")], [(f"{hour:02d}:00", n) for hour, n in enumerate(hours)]
+        ),
+        "weekdays_table": charts.table(
+            [_("Day"), _("Glimmers")], list(zip(names, weekdays, strict=True))
+        ),
         "hours_chart": charts.bars(
             hours,
             [f"{hour}" for hour in range(24)],
@@ -131,7 +139,10 @@ def _balance(figures: Figures) -> dict[str, Any]:
     months = figures.monthly(12)
     labels = [str(MONTHS_3[month.month]) for month, *_rest in months]
     return {
-        "months": months,
+        "months_table": charts.table(
+            [_("Month"), _("Glimmers"), _("Triggers"), _("Beans")],
+            [(date_format(month, "YEAR_MONTH_FORMAT"), *counts) for month, *counts in months],
+        ),
         "balance_chart": charts.bars(
             [glimmers for _month, glimmers, _triggers, _beans in months],
             labels,
@@ -159,10 +170,13 @@ def _calendar(figures: Figures, year: int) -> dict[str, Any]:
         noticed[day.month - 1] += 1 if count else 0
     months = [str(MONTHS_3[number]) for number in range(1, 13)]
     return {
-        "calendar_months": [
-            (date(year, number, 1), by_month[number - 1], noticed[number - 1])
-            for number in range(1, 13)
-        ],
+        "calendar_table": charts.table(
+            [_("Month"), _("Glimmers"), _("Days with a glimmer")],
+            [
+                (date_format(date(year, number, 1), "F"), by_month[number - 1], noticed[number - 1])
+                for number in range(1, 13)
+            ],
+        ),
         "calendar_chart": charts.calendar(
             year,
             days,

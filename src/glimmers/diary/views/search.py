@@ -29,9 +29,11 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
         data = form.cleaned_data
         page = data.get("page") or 1
         zone = timezone.get_current_timezone()
-        found = queries.search(
+        rows = queries.search_page(
             request.user,
             data["q"],
+            offset=(page - 1) * PAGE_SIZE,
+            count=PAGE_SIZE + 1,
             since=datetime.combine(data["since"], time.min, zone) if data["since"] else None,
             until=(
                 datetime.combine(data["until"] + timedelta(days=1), time.min, zone)
@@ -43,10 +45,6 @@ def search(request: HtmxHttpRequest) -> HttpResponse:
             kind=data["kind"] or None,
             tag=data["tag"] or None,
             person=data["person"] or None,
-        )
-        offset = (page - 1) * PAGE_SIZE
-        rows = list(
-            found.prefetch_related("tags", "people", "photos")[offset : offset + PAGE_SIZE + 1]
         )
         more = len(rows) > PAGE_SIZE
         context.update(
