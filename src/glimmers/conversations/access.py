@@ -13,7 +13,5 @@ from glimmers.diary.access import User, _signed_in
 def get_conversation_for(user: User, conversation_id: uuid.UUID) -> Conversation:
     """The owner's conversation (in the trash or not), else 404."""
     owner = _signed_in(user)
-    conversation: Conversation = get_object_or_404(
-        Conversation, id=conversation_id, owner=owner
-    )
+    conversation: Conversation = get_object_or_404(Conversation, id=conversation_id, owner=owner)
     return conversation

@@ -43,7 +43,7 @@ def person_named(owner: Any, name: str) -> Person:
 def _shared(owner: Any, glimmer_id: uuid.UUID | None) -> Glimmer | None:
     if glimmer_id is None:
         return None
-    glimmer = Glimmer.objects.filter(owner=owner, id=glimmer_id).first()
+    glimmer: Glimmer | None = Glimmer.objects.filter(owner=owner, id=glimmer_id).first()
     if glimmer is None:
         raise ValidationError({"shared_glimmer": _("That glimmer is not in your diary.")})
     return glimmer
@@ -81,7 +81,7 @@ def _name_glimmers(conversation: Conversation, texts: Sequence[str]) -> None:
 def add_conversation(owner: Any, data: ConversationInput) -> Conversation:
     """Note a conversation and save each glimmer named in it. A repeated id saves once."""
     if data.id is not None:
-        existing = Conversation.objects.filter(id=data.id).first()
+        existing: Conversation | None = Conversation.objects.filter(id=data.id).first()
         if existing is not None:
             if existing.owner_id != owner.pk:
                 raise ValidationError(_("That id is already taken; leave it out to get a new one."))

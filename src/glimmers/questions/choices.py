@@ -13,13 +13,20 @@ SCALE_MAX = 10
 class BuiltIn(models.TextChoices):
     """Questions every diary has; their words follow the person's language."""
 
-    TODAY = "today", _("How likely is it that something small and good happens today that you didn't plan?")
-    WEEK = "week", _(
-        "How likely is it that, this week, something shifts a little for the better "
-        "without you pushing it?"
+    TODAY = (
+        "today",
+        _("How likely is it that something small and good happens today that you didn't plan?"),
     )
-    KINDNESS = "kindness", _(
-        "How likely is it that someone surprises you with a small kindness soon?"
+    WEEK = (
+        "week",
+        _(
+            "How likely is it that, this week, something shifts a little for the better "
+            "without you pushing it?"
+        ),
+    )
+    KINDNESS = (
+        "kindness",
+        _("How likely is it that someone surprises you with a small kindness soon?"),
     )
 
 

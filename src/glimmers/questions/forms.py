@@ -35,12 +35,14 @@ class ScaleForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    text = forms.CharField(max_length=LINE_MAX, required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    text = forms.CharField(
+        max_length=LINE_MAX, required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
     def __init__(self, *args: Any, step: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["text"].label = Step(step).label
-        self.fields["text"].help_text = STEP_HINTS[step]
+        self.fields["text"].help_text = str(STEP_HINTS[step])
 
 
 class QuestionForm(forms.Form):

@@ -48,9 +48,7 @@ def resolve(owner: Any, key: str) -> tuple[str, GlimmerQuestion | None, str]:
     except ValueError:
         question_id = None
     question = (
-        GlimmerQuestion.objects.filter(owner=owner, id=question_id).first()
-        if question_id
-        else None
+        GlimmerQuestion.objects.filter(owner=owner, id=question_id).first() if question_id else None
     )
     if question is None:
         raise ValidationError(
@@ -66,7 +64,7 @@ def check_scale(scale: Any) -> int:
             _("The scale goes from %(low)d to %(high)d.") % {"low": SCALE_MIN, "high": SCALE_MAX},
             code="scale",
         )
-    return scale
+    return int(scale)
 
 
 def _clean_line(text: str) -> str:
@@ -90,7 +88,7 @@ def start(
     so sending the first step twice (a double tap, a save while typing) keeps one answer."""
     scale = check_scale(scale)
     if answer_id is not None:
-        existing = Answer.objects.filter(id=answer_id).first()
+        existing: Answer | None = Answer.objects.filter(id=answer_id).first()
         if existing is not None:
             if existing.owner_id != owner.pk:
                 raise ValidationError(_("That id is already taken; leave it out to get a new one."))
@@ -145,7 +143,10 @@ def answer_at_once(owner: Any, key: str, scale: int, steps: Mapping[str, str]) -
 def unfinished(owner: Any) -> Answer | None:
     """The latest answer left part-way, if any."""
     answer: Answer | None = (
-        Answer.objects.owned_by(owner).filter(finished_at__isnull=True).order_by("-asked_at").first()
+        Answer.objects.owned_by(owner)
+        .filter(finished_at__isnull=True)
+        .order_by("-asked_at")
+        .first()
     )
     return answer
 

@@ -34,7 +34,9 @@ def conversations(request: HtmxHttpRequest) -> HttpResponse:
             except ValidationError as error:
                 add_errors(form, error)
             else:
-                messages.success(request, _("Saved. Noticing glimmers in someone's story is a gift."))
+                messages.success(
+                    request, _("Saved. Noticing glimmers in someone's story is a gift.")
+                )
                 return redirect("conversations:detail", conversation_id=saved.id)
         status = 400
     else:
@@ -62,7 +64,9 @@ def edit(request: HtmxHttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
     conversation = get_conversation_for(request.user, conversation_id)
     if request.method == "GET":
         form = ConversationForm.for_conversation(conversation)
-        return render(request, "conversations/edit.html", {"form": form, "conversation": conversation})
+        return render(
+            request, "conversations/edit.html", {"form": form, "conversation": conversation}
+        )
     form = ConversationForm.for_conversation(conversation, request.POST)
     if form.is_valid():
         try:

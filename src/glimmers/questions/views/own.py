@@ -31,7 +31,7 @@ def own(request: HtmxHttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Your question is ready to ask."))
             return redirect("questions:own")
-    questions = list(GlimmerQuestion.objects.filter(owner=request.user))
+    questions = list(GlimmerQuestion.objects.filter(owner_id=request.user.pk))
     context = {
         "form": form,
         "active": [question for question in questions if not question.archived],
