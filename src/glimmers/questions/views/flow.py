@@ -25,6 +25,7 @@ from glimmers.questions.forms import ScaleForm, StepForm
 from glimmers.questions.models import Answer
 
 CHART_SIZE = 30  # the last answers shown in the chart and its table
+RECENT = 10  # the answers listed below it
 
 
 @login_required
@@ -36,7 +37,7 @@ def hub(request: HtmxHttpRequest) -> HttpResponse:
         "choices": services.choices(request.user),
         "unfinished": services.unfinished(request.user),
         "answers": answers,
-        "recent": list(reversed(answers)),
+        "recent": list(reversed(answers))[:RECENT],
         "chart": scale_chart(answers),
     }
     return render(request, "questions/hub.html", context)
