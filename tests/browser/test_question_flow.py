@@ -10,27 +10,10 @@ from glimmers.accounts.services import create_user
 from glimmers.questions import services
 from glimmers.questions.models import Answer, GlimmerQuestion
 from tests.browser.conftest import PHONE, no_sideways_scroll
+from tests.browser.session import shoot, sign_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
-
-
-def shoot(page, screens, name):
-    page.screenshot(path=str(screens / f"{name}-light.png"), full_page=True, animations="disabled")
-    page.emulate_media(color_scheme="dark")
-    page.screenshot(path=str(screens / f"{name}-dark.png"), full_page=True, animations="disabled")
-    page.emulate_media(color_scheme="light")
-
-
-def sign_in(browser, live_server):
-    context = browser.new_context(viewport=PHONE, timezone_id="Europe/Kyiv", locale="en-GB")
-    page = context.new_page()
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("olena")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(live_server.url + "/")
-    return context, page
 
 
 def test_the_glimmer_question_from_start_to_end(live_server, browser, screens):
@@ -119,7 +102,7 @@ def test_the_glimmer_question_from_start_to_end(live_server, browser, screens):
 
 def test_the_glimmer_question_without_javascript(live_server, browser):
     create_user("olena", PASSWORD, time_zone="Europe/Kyiv")
-    context, page = sign_in(browser, live_server)
+    context, _page = sign_in(browser, live_server)
     plain = browser.new_context(
         viewport=PHONE, java_script_enabled=False, storage_state=context.storage_state()
     )

@@ -45,6 +45,7 @@ class ConversationForm(forms.Form):
     )
     happened_at = forms.DateTimeField(
         label=_("When"),
+        help_text=_("Leave it empty for just now."),
         required=False,
         input_formats=[DATETIME_LOCAL, "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
