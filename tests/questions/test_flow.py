@@ -143,3 +143,21 @@ def test_strangers_get_404_everywhere(stranger_client, owner):
 
 def test_signed_out_visitors_are_sent_to_sign_in(client, owner):
     assert client.get(HUB).url.startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("uk", ["Запитання про проблиск", "Наскільки ймовірно, що сьогодні"]),
+        ("de", ["Eine Glimmer-Frage", "Wie wahrscheinlich ist es, dass heute"]),
+    ],
+)
+def test_the_pages_speak_ukrainian_and_german(owner_client, owner, lang, words):
+    from django.conf import settings
+
+    owner_client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    services.start(owner, "today", 5)
+    html = owner_client.get(HUB).content.decode()
+    assert all(word in html for word in words)
+    conversations = owner_client.get(reverse("conversations:list")).content.decode()
+    assert {"uk": "З ким ви говорили?", "de": "Mit wem hast du gesprochen?"}[lang] in conversations
