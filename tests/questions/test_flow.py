@@ -67,6 +67,8 @@ def test_each_step_saves_and_stop_keeps_it_for_later(owner_client, owner):
     html = owner_client.get(HUB).content.decode()
     assert "Carry on where you stopped" in html
     assert step_url(answer, "see") in html
+    detail = owner_client.get(reverse("questions:answer", args=[answer.id])).content.decode()
+    assert "not finished yet" in detail and step_url(answer, "see") in detail
     # the page shows what was written before
     assert "lighter" in owner_client.get(step_url(answer, "feel")).content.decode()
 
