@@ -125,3 +125,22 @@ def test_someone_elses_question_is_unknown(run, owner, stranger):
     result = run("question", "--scale", "5", "-q", str(theirs.id), "--user", "olena")
     assert result.exit_code == 1
     assert "is not one of your Glimmer Questions" in result.stderr
+
+
+def test_continue_asks_only_what_was_left_open(run, owner):
+    run("question", "-q", "today", input="4\na message\n")
+    result = run("question", "--continue", input="lighter\n[sun] on the wall\n\n\n")
+    assert result.exit_code == 0, result.output
+    assert "a message" in result.stdout  # the recap of what was already there
+    answer = Answer.objects.get()
+    assert (answer.know, answer.feel, answer.see, answer.finished) == (
+        "a message",
+        "lighter",
+        "[sun] on the wall",
+        True,
+    )
+    nothing = run("question", "--continue")
+    assert nothing.exit_code == 1
+    assert nothing.stderr.strip() == (
+        "Nothing was left part-way; run `glimmers question` to begin."
+    )

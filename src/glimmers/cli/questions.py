@@ -1,6 +1,7 @@
 """`glimmers question`: the Glimmer Question in the terminal, asked step by step or scripted.
 
 glimmers question                       # asks in turn: which question, 0–10, follow-ups
+glimmers question --continue            # the follow-ups left open last time
 glimmers question --scale 7 --know "a message from Ira" --json
 glimmers question history [-n N] [--json]
 glimmers question list | add TEXT | archive ID
@@ -52,6 +53,9 @@ def question(
         help="today (the default), week, kindness, or the id of your own question "
         "(see `glimmers question list`).",
     ),
+    carry_on: bool = typer.Option(
+        False, "--continue", help="Carry on with the answer you last left part-way."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the saved answer as JSON."),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
 ) -> None:
@@ -64,7 +68,12 @@ def question(
         from glimmers.questions.portability import answer_record
 
         owner = acting_user(user, create=True)
-        if scale is not None:
+        if carry_on:
+            answer = services.unfinished(owner)
+            if answer is None:
+                raise CommandError("Nothing was left part-way; run `glimmers question` to begin.")
+            _follow_ups(answer, recap=True)
+        elif scale is not None:
             steps = {"know": know, "feel": feel, "see": see, "body": body, "who": who}
             answer = services.answer_at_once(
                 owner, question_key or "today", _scale(scale), {k: v for k, v in steps.items() if v}
@@ -85,9 +94,8 @@ def _ask(owner: Any, key: str | None) -> Any:
     from rich.prompt import Prompt
 
     from glimmers.questions import services
-    from glimmers.questions.choices import Step
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, markup=False)
     choices = services.choices(owner)
     if key is None:
         for number, choice in enumerate(choices, start=1):
@@ -112,15 +120,32 @@ def _ask(owner: Any, key: str | None) -> Any:
             console.print(error.messages[0])
         else:
             break
-    answer = services.start(owner, key, number)
+    return _follow_ups(services.start(owner, key, number))
+
+
+def _follow_ups(answer: Any, *, recap: bool = False) -> Any:
+    """Ask the follow-ups still empty, saving each; stop quietly at Ctrl-C or end of input."""
+    from rich.console import Console
+    from rich.prompt import Prompt
+
+    from glimmers.questions import services
+    from glimmers.questions.choices import Step
+
+    console = Console(highlight=False, markup=False)
+    if recap:
+        console.print(f"{answer.question_text} {answer.scale}/10")
     for step in Step:
+        if answer.step_text(step):
+            if recap:
+                console.print(f"{step.label} {answer.step_text(step)}")
+            continue
         text = _prompt(
             lambda p=str(step.label): Prompt.ask(p, console=console, default="", show_default=False)
         )
         if text is None:
             typer.echo(
                 "Stopped here; everything you wrote so far is saved. "
-                "Carry on in the web app under Glimmer Question.",
+                "Carry on with `glimmers question --continue` or on the web.",
                 err=True,
             )
             return answer
