@@ -54,6 +54,7 @@ def test_the_list_shows_mine_only(owner_client, owner, stranger):
     note(owner, story="grandpa's garden", named=["first tomatoes"])
     note(stranger, story="their secret story")
     html = owner_client.get(LIST).content.decode()
+    assert '<option value="Mariia">' in html  # people already known are offered
     assert "grandpa&#x27;s garden" in html and "1 glimmer named" in html
     assert "their secret story" not in html
 

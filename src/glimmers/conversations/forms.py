@@ -11,9 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from glimmers.conversations.models import Conversation
 from glimmers.conversations.services import ConversationInput
 from glimmers.diary.forms import DATETIME_LOCAL
-from glimmers.diary.models import LINE_MAX, NAME_MAX, TEXT_MAX, Glimmer, check_not_future
+from glimmers.diary.models import (
+    LINE_MAX,
+    NAME_MAX,
+    TEXT_MAX,
+    Glimmer,
+    Person,
+    check_not_future,
+)
 
 SHARED_CHOICES = 50  # the person's latest glimmers offered as "the one I shared"
+KNOWN_PEOPLE = 200
 
 
 class ConversationForm(forms.Form):
@@ -21,6 +29,7 @@ class ConversationForm(forms.Form):
     person = forms.CharField(
         label=_("Who did you talk with?"),
         max_length=NAME_MAX,
+        widget=forms.TextInput(attrs={"list": "known-people", "autocomplete": "off"}),
         error_messages={"required": _("Write who you talked with.")},
     )
     story = forms.CharField(
@@ -57,6 +66,10 @@ class ConversationForm(forms.Form):
         choices = [("", _("Not saying"))]
         choices += [(str(glimmer.id), glimmer.text[:80]) for glimmer in mine]
         self.fields["shared_glimmer"].choices = choices  # type: ignore[attr-defined]
+        # The people already in the diary, offered as the name is typed.
+        self.known_people = list(
+            Person.objects.filter(owner=owner).values_list("name", flat=True)[:KNOWN_PEOPLE]
+        )
 
     @classmethod
     def fresh(cls, owner: Any) -> ConversationForm:
