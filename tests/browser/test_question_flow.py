@@ -26,7 +26,10 @@ def test_the_glimmer_question_from_start_to_end(live_server, browser, screens):
     asking = page.get_by_role("region", name="Ask yourself")
     asking.get_by_role("link", name="something small and good happens today").click()
     page.get_by_role("heading", name="something small and good happens today").wait_for()
-    page.get_by_label("7", exact=True).check()
+    # By keyboard: the numbers are radio buttons, so the arrow keys move between them.
+    page.get_by_label("6", exact=True).focus()
+    page.keyboard.press("ArrowRight")
+    assert page.get_by_label("7", exact=True).is_checked()
     # htmx saves the number as soon as it is chosen
     page.locator("#save-status").get_by_text("Saved as you typed.").wait_for()
     assert Answer.objects.filter(owner=owner, scale=7).count() == 1
