@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "glimmers.accounts",
     "glimmers.diary",
     "glimmers.insights",
+    "glimmers.questions",
+    "glimmers.conversations",
 ]
 
 MIDDLEWARE = [

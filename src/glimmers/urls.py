@@ -10,5 +10,7 @@ urlpatterns = [
     path("healthz", healthz),
     path("accounts/", include("glimmers.accounts.urls")),
     path("insights/", include("glimmers.insights.urls")),
+    path("questions/", include("glimmers.questions.urls")),
+    path("conversations/", include("glimmers.conversations.urls")),
     path("", include("glimmers.diary.urls")),
 ]

@@ -10,12 +10,15 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from glimmers.accounts.services import create_user
+from glimmers.conversations import services as conversations
+from glimmers.conversations.services import ConversationInput
 from glimmers.diary.choices import Kind, Sense
 from glimmers.diary.models import Glimmer, Tag
 from glimmers.diary.portability import export_json
 from glimmers.diary.portability.imports import read_glimmers, save_batch
 from glimmers.diary.services import EntryInput, add_glimmer, add_trigger, count_bean, set_intention
 from glimmers.lib.photos import prepare_photo
+from glimmers.questions import services as questions
 
 # Odd text: emoji, right-to-left scripts, Cyrillic, combining marks, long entries. Control
 # characters other than newlines and tabs are not something people type, and the database
@@ -69,6 +72,34 @@ def _fill_diary(owner, entries, with_extras):
         trashed = add_glimmer(owner, EntryInput(text="in the trash"))
         trashed.trashed_at = trashed.created_at + timedelta(minutes=1)
         trashed.save()
+        _practice(owner, shared=trashed)
+
+
+def _practice(owner, shared):
+    """Glimmer Questions (built-in and own, one put away, one answer left part-way) and
+    conversations (one in the trash), linked to glimmers."""
+    own = questions.add_question(owner, "Wird heute jemand lachen? 😊")
+    away = questions.add_question(owner, "an old one")
+    done = questions.answer_at_once(owner, "today", 7, {"know": "a message", "who": "Ірина"})
+    questions.start(owner, str(own.id), 0)
+    later = questions.start(owner, str(away.id), 10)
+    questions.save_step(later, "body", "shoulders drop\nslowly")
+    questions.archive_question(away)
+    questions.edit_question(own, "Wird heute jemand lachen?")
+    assert done.finished
+    conversations.add_conversation(
+        owner,
+        ConversationInput(
+            person="Mariia",
+            story="her first day at school",
+            named=["a girl shared pencils", "the teacher smiled"],
+            shared_glimmer=shared.id,
+        ),
+    )
+    set_aside = conversations.add_conversation(
+        owner, ConversationInput(person="Opa", story="the garden", shared_back=True)
+    )
+    conversations.move_to_trash(set_aside)
 
 
 def _roundtrip(entries, with_extras):
@@ -104,6 +135,12 @@ def test_roundtrip_with_photos_triggers_beans_intentions_and_trash(db):
     assert document["glimmers"][0]["photos"][0]["data"]
     assert any(record["trashed_at"] for record in document["glimmers"])
     assert document["triggers"] and document["beans"] and document["intentions"]
+    assert len(document["questions"]) == 2 and len(document["question_answers"]) == 3
+    assert {answer["builtin"] for answer in document["question_answers"]} == {"today", None}
+    named = [c["named"] for c in document["conversations"]]
+    assert sorted(len(ids) for ids in named) == [0, 2]
+    assert any(c["trashed_at"] for c in document["conversations"])
+    assert any(c["shared_glimmer"] for c in document["conversations"])
 
 
 def test_importing_into_another_diary_gives_new_ids_and_keeps_everything_else(db):
@@ -114,8 +151,18 @@ def test_importing_into_another_diary_gives_new_ids_and_keeps_everything_else(db
     save_batch(second_owner, read_glimmers(json.loads(json.dumps(first))))
     second = export_json(second_owner)
     assert {g["id"] for g in second["glimmers"]}.isdisjoint(g["id"] for g in first["glimmers"])
-    assert [g["text"] for g in second["glimmers"]] == [g["text"] for g in first["glimmers"]]
+    # (glimmers noticed at the same moment are ordered by id, and the ids are new)
+    assert sorted(g["text"] for g in second["glimmers"]) == sorted(
+        g["text"] for g in first["glimmers"]
+    )
     assert len(second["beans"]) == len(first["beans"]) == 1
+    # conversations point at the glimmers as they were imported, under their new ids
+    glimmer_ids = {g["id"] for g in second["glimmers"]}
+    linked = [i for c in second["conversations"] for i in [*c["named"], c["shared_glimmer"]] if i]
+    assert len(linked) == 3 and set(linked) <= glimmer_ids
+    assert len(second["question_answers"]) == 3
+    own_ids = {q["id"] for q in second["questions"]}
+    assert {a["question_id"] for a in second["question_answers"]} - {None} == own_ids
 
 
 def test_importing_the_same_export_twice_adds_nothing_the_second_time(db):

@@ -30,6 +30,8 @@ def test_the_terminal_path_needs_no_set_up(instance):
         (["add", "x", "--at", "2999-01-01"], "in the future"),
         (["import", "/nonexistent/file.json"], "Cannot read"),
         (["restore", "/nonexistent/backup.zip"], "Cannot read"),
+        (["question", "--scale", "11"], "The scale goes from 0 to 10."),
+        (["question", "--scale", "5", "-q", "nope"], "not one of your Glimmer Questions"),
     ],
 )
 def test_errors_are_one_sentence_without_a_traceback(instance, args, message):
@@ -65,6 +67,8 @@ def test_bad_settings_stop_with_one_sentence(instance):
         ["serve"],
         ["user"],
         ["user", "create"],
+        ["question"],
+        ["question", "history"],
     ],
 )
 def test_every_command_has_help(instance, command):

@@ -32,6 +32,6 @@ def main(
 
 
 # The commands register themselves on `app` when imported.
-from glimmers.cli import admin, capture, data, reading  # noqa: E402
+from glimmers.cli import admin, capture, data, questions, reading  # noqa: E402
 
-__all__ = ["admin", "app", "capture", "data", "reading"]
+__all__ = ["admin", "app", "capture", "data", "questions", "reading"]

@@ -42,6 +42,9 @@ MODELS = [
     "diary.Photo",
     "diary.Bean",
     "diary.Intention",
+    "questions.GlimmerQuestion",
+    "questions.Answer",
+    "conversations.Conversation",
 ]
 Progress = Callable[[int], None]
 

@@ -128,6 +128,9 @@ def export_json(
     owner: Any, *, photo_data: bool = True, progress: Progress | None = None
 ) -> dict[str, Any]:
     """Everything a person owns, as one JSON-ready document (photos inlined as base64)."""
+    from glimmers.conversations import portability as conversations
+    from glimmers.questions import portability as questions
+
     everything = Glimmer.objects.filter(owner=owner).order_by("noticed_at", "id")
     triggers = Trigger.objects.filter(owner=owner).order_by("noticed_at", "id")
     return {
@@ -157,6 +160,8 @@ def export_json(
             }
             for intention in Intention.objects.filter(owner=owner).order_by("day")
         ],
+        **questions.export_records(owner),
+        "conversations": conversations.export_records(owner),
     }
 
 

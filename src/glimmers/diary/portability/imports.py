@@ -70,6 +70,9 @@ class Batch:
     triggers: list[EntryRecord] = field(default_factory=list)
     beans: list[dict[str, Any]] = field(default_factory=list)
     intentions: list[dict[str, Any]] = field(default_factory=list)
+    # Glimmer Questions and their answers (glimmers.questions.portability.Records).
+    questions: Any = None
+    conversations: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +82,8 @@ class ImportResult:
     triggers: int = 0
     beans: int = 0
     intentions: int = 0
+    questions: int = 0
+    conversations: int = 0
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -168,11 +173,11 @@ def parse_stamp(value: Any, where: str) -> datetime:
     )
 
 
-def _optional_stamp(value: Any, where: str) -> datetime | None:
+def optional_stamp(value: Any, where: str) -> datetime | None:
     return None if value is None else parse_stamp(value, where)
 
 
-def _uuid(value: Any, where: str) -> uuid.UUID | None:
+def parse_uuid(value: Any, where: str) -> uuid.UUID | None:
     if value is None:
         return None
     try:
@@ -200,21 +205,21 @@ def read_glimmers(document: Any) -> Batch:
     if document.get("version") != 1:
         raise ImportProblem(_("This export comes from a newer Glimmers; please upgrade first."))
     batch = Batch()
-    for number, item in enumerate(_records(document, "glimmers"), start=1):
+    for number, item in enumerate(records_of(document, "glimmers"), start=1):
         batch.glimmers.append(_entry(item, _("Glimmer %(n)d") % {"n": number}))
-    for number, item in enumerate(_records(document, "triggers"), start=1):
+    for number, item in enumerate(records_of(document, "triggers"), start=1):
         batch.triggers.append(_entry(item, _("Trigger %(n)d") % {"n": number}))
-    for number, item in enumerate(_records(document, "beans"), start=1):
+    for number, item in enumerate(records_of(document, "beans"), start=1):
         where = _("Bean %(n)d") % {"n": number}
         batch.beans.append(
             {
-                "id": _uuid(item.get("id"), where),
+                "id": parse_uuid(item.get("id"), where),
                 "counted_at": parse_stamp(item.get("counted_at"), where),
                 "note": str(item.get("note") or ""),
-                "glimmer": _uuid(item.get("glimmer"), where),
+                "glimmer": parse_uuid(item.get("glimmer"), where),
             }
         )
-    for number, item in enumerate(_records(document, "intentions"), start=1):
+    for number, item in enumerate(records_of(document, "intentions"), start=1):
         where = _("Intention %(n)d") % {"n": number}
         try:
             day = date.fromisoformat(str(item.get("day")))
@@ -224,17 +229,23 @@ def read_glimmers(document: Any) -> Batch:
             ) from None
         batch.intentions.append(
             {
-                "id": _uuid(item.get("id"), where),
+                "id": parse_uuid(item.get("id"), where),
                 "day": day,
                 "text": str(item.get("text") or ""),
-                "created_at": _optional_stamp(item.get("created_at"), where),
-                "updated_at": _optional_stamp(item.get("updated_at"), where),
+                "created_at": optional_stamp(item.get("created_at"), where),
+                "updated_at": optional_stamp(item.get("updated_at"), where),
             }
         )
+    # These apps read their own records with the helpers above.
+    from glimmers.conversations import portability as conversations
+    from glimmers.questions import portability as questions
+
+    batch.questions = questions.read(document)
+    batch.conversations = conversations.read(document)
     return batch
 
 
-def _records(document: dict[str, Any], key: str) -> list[dict[str, Any]]:
+def records_of(document: dict[str, Any], key: str) -> list[dict[str, Any]]:
     items = document.get(key, [])
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise ImportProblem(_("“%(key)s” in this file is not a list of entries.") % {"key": key})
@@ -266,13 +277,13 @@ def _entry(item: dict[str, Any], where: str) -> EntryRecord:
         photos.append(
             PhotoRecord(
                 data=data,
-                id=_uuid(photo.get("id"), where),
-                taken_at=_optional_stamp(photo.get("taken_at"), where),
-                created_at=_optional_stamp(photo.get("created_at"), where),
+                id=parse_uuid(photo.get("id"), where),
+                taken_at=optional_stamp(photo.get("taken_at"), where),
+                created_at=optional_stamp(photo.get("created_at"), where),
             )
         )
     return EntryRecord(
-        id=_uuid(item.get("id"), where),
+        id=parse_uuid(item.get("id"), where),
         kind=str(item.get("kind") or "moment"),
         text=text,
         noticed_at=parse_stamp(item.get("noticed_at"), where),
@@ -283,9 +294,9 @@ def _entry(item: dict[str, Any], where: str) -> EntryRecord:
         people=_list_of_text(item.get("people"), where),
         intensity=intensity,
         photos=photos,
-        created_at=_optional_stamp(item.get("created_at"), where),
-        updated_at=_optional_stamp(item.get("updated_at"), where),
-        trashed_at=_optional_stamp(item.get("trashed_at"), where),
+        created_at=optional_stamp(item.get("created_at"), where),
+        updated_at=optional_stamp(item.get("updated_at"), where),
+        trashed_at=optional_stamp(item.get("trashed_at"), where),
     )
 
 
@@ -296,13 +307,17 @@ CHUNK = 1000
 
 def save_batch(owner: Any, batch: Batch, *, progress: Progress | None = None) -> ImportResult:
     """Validate every record, then save all of them or none."""
+    from glimmers.conversations import portability as conversations
+    from glimmers.questions import portability as questions
+
     result = ImportResult()
     written: list[str] = []
     added: list[Any] = []
+    glimmer_ids: dict[uuid.UUID, uuid.UUID] = {}
     try:
         with transaction.atomic():
             result.added, result.skipped = _save_entries(
-                owner, Glimmer, batch.glimmers, written, progress, added
+                owner, Glimmer, batch.glimmers, written, progress, added, glimmer_ids
             )
             result.triggers, skipped = _save_entries(
                 owner, Trigger, batch.triggers, written, progress
@@ -311,6 +326,11 @@ def save_batch(owner: Any, batch: Batch, *, progress: Progress | None = None) ->
             result.beans = _save_beans(owner, batch.beans)
             result.intentions = _save_intentions(owner, batch.intentions)
             rebuild_derived(owner, new_glimmers=added)
+            if batch.questions is not None:
+                result.questions = questions.save_records(owner, batch.questions)
+            result.conversations = conversations.save_records(
+                owner, batch.conversations, glimmer_ids
+            )
     except BaseException:
         for name in written:  # the rows are gone; their files go too
             default_storage.delete(name)
@@ -341,16 +361,23 @@ def _save_entries(
     written: list[str],
     progress: Progress | None,
     added: list[Any] | None = None,
+    ids: dict[uuid.UUID, uuid.UUID] | None = None,
 ) -> tuple[int, int]:
+    """Save new entries in bulk; `ids` learns which id each record's entry has here."""
     mine, theirs = _fresh_ids(model, owner, records)
+    ids = {} if ids is None else ids
     seen: set[Any] = set()
     entries: list[Any] = []
     pending: list[tuple[Any, EntryRecord]] = []
     for number, record in enumerate(records, start=1):
         if record.id in mine or (record.id is not None and record.id in seen):
+            if record.id is not None and record.id in mine:
+                ids[record.id] = record.id
             continue
         entry_id = record.id if record.id is not None and record.id not in theirs else uuid.uuid4()
         seen.add(record.id)
+        if record.id is not None:
+            ids[record.id] = entry_id
         entry = _build(owner, model, record, entry_id, number)
         entries.append(entry)
         pending.append((entry, record))

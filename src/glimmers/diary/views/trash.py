@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from glimmers.conversations import services as conversation_services
+from glimmers.conversations.models import Conversation
 from glimmers.diary import services
 from glimmers.diary.models import Glimmer, Trigger
 from glimmers.diary.views.common import HtmxHttpRequest
@@ -24,7 +26,17 @@ def trash_page(request: HtmxHttpRequest) -> HttpResponse:
         .prefetch_related("photos")
     )
     triggers = Trigger.objects.owned_by(request.user).trashed().order_by("-trashed_at", "-id")
-    context = {"glimmers": list(glimmers), "triggers": list(triggers)}
+    conversations = (
+        Conversation.objects.owned_by(request.user)
+        .trashed()
+        .select_related("person")
+        .order_by("-trashed_at", "-id")
+    )
+    context = {
+        "glimmers": list(glimmers),
+        "triggers": list(triggers),
+        "conversations": list(conversations),
+    }
     return render(request, "diary/trash.html", context)
 
 
@@ -34,6 +46,7 @@ def empty_trash(request: HtmxHttpRequest) -> HttpResponse:
     """GET asks once more; POST deletes everything in the trash for good."""
     if request.method == "POST":
         count = services.empty_trash(request.user)
+        count += conversation_services.empty_trash(request.user)
         messages.success(
             request,
             ngettext(
@@ -46,5 +59,6 @@ def empty_trash(request: HtmxHttpRequest) -> HttpResponse:
         return redirect("diary:trash_page")
     glimmers = Glimmer.objects.owned_by(request.user).trashed().count()
     triggers = Trigger.objects.owned_by(request.user).trashed().count()
-    context = {"count": glimmers + triggers}
+    conversations = Conversation.objects.owned_by(request.user).trashed().count()
+    context = {"count": glimmers + triggers + conversations}
     return render(request, "diary/empty_trash.html", context)

@@ -1,0 +1,1 @@
+"""Glimmering conversations' pages."""
