@@ -120,3 +120,20 @@ def test_strangers_get_404(stranger_client, owner):
         assert stranger_client.post(url, {"person": "x", "story": "y"}).status_code == 404
     conversation.refresh_from_db()
     assert conversation.story == "her first day at the new school" and not conversation.in_trash
+
+
+def test_a_conversations_story_is_searchable_with_its_glimmers(owner):
+    from glimmers.conversations.services import ConversationInput, add_conversation, move_to_trash
+    from glimmers.diary.queries import search
+
+    conversation = add_conversation(
+        owner,
+        ConversationInput(
+            person="Halyna",
+            story="her grandmother kept bees by the river",
+            named=["the way she laughed about the bees"],
+        ),
+    )
+    assert [g.text for g in search(owner, "grandmother")] == ["the way she laughed about the bees"]
+    move_to_trash(conversation)
+    assert list(search(owner, "grandmother")) == []

@@ -68,3 +68,17 @@ def test_queries_do_not_grow_with_the_diary(owner_client, owner):
     for number in range(3, 60):
         add_glimmer(owner, EntryInput(f"g{number}", noticed_at=now - timedelta(days=number * 40)))
     assert queries_for_the_page() == few <= 12
+
+
+def test_the_glimmer_question_scale_is_drawn_too(owner_client, owner, stranger):
+    from glimmers.questions import services as questions
+
+    add_glimmer(owner, EntryInput("sun", noticed_at=timezone.now() - timedelta(hours=1)))
+    html = owner_client.get(URL).content.decode()
+    assert "your answers gather here over time" in html
+    for scale in (3, 5, 8):
+        questions.answer_at_once(owner, "today", scale, {})
+    questions.answer_at_once(stranger, "today", 1, {})
+    html = owner_client.get(URL).content.decode()
+    assert 'aria-labelledby="scale-chart-title scale-chart-desc"' in html
+    assert "the latest is 8 out of 10" in html

@@ -4,7 +4,7 @@ own `add_glimmer`, so they follow every rule a glimmer follows."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glimmers.conversations.models import Conversation
+from glimmers.diary import search
 from glimmers.diary.choices import Kind
 from glimmers.diary.models import Glimmer, Person
 from glimmers.diary.services import EntryInput, add_glimmer
@@ -91,6 +92,7 @@ def add_conversation(owner: Any, data: ConversationInput) -> Conversation:
         _fill(conversation, data)
         conversation.save(force_insert=True)
         _name_glimmers(conversation, data.named)
+        _reindex(conversation)
     return conversation
 
 
@@ -101,16 +103,41 @@ def edit_conversation(conversation: Conversation, data: ConversationInput) -> No
         conversation.updated_at = timezone.now()
         conversation.save()
         _name_glimmers(conversation, data.named)
+        _reindex(conversation)
 
 
 def move_to_trash(conversation: Conversation) -> None:
     conversation.trashed_at = timezone.now()
-    conversation.save(update_fields=["trashed_at"])
+    with transaction.atomic():
+        conversation.save(update_fields=["trashed_at"])
+        _reindex(conversation)
 
 
 def restore(conversation: Conversation) -> None:
     conversation.trashed_at = None
-    conversation.save(update_fields=["trashed_at"])
+    with transaction.atomic():
+        conversation.save(update_fields=["trashed_at"])
+        _reindex(conversation)
+
+
+def stories(owner: Any, glimmer_ids: Collection[uuid.UUID] | None) -> dict[Any, list[str]]:
+    """The stories of (untrashed) conversations, by the glimmers named in them: the search
+    index adds them to those glimmers' words."""
+    links = Conversation.named.through.objects.filter(
+        conversation__owner=owner, conversation__trashed_at__isnull=True
+    )
+    if glimmer_ids is not None:
+        links = links.filter(glimmer_id__in=list(glimmer_ids))
+    found: dict[Any, list[str]] = {}
+    for glimmer_id, story in links.values_list("glimmer_id", "conversation__story"):
+        found.setdefault(glimmer_id, []).append(story)
+    return found
+
+
+def _reindex(conversation: Conversation) -> None:
+    named = list(conversation.named.values_list("id", flat=True))
+    if named:
+        search.reindex(conversation.owner, named)
 
 
 def empty_trash(owner: Any) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,26 @@ def terms_of(query: str) -> list[str]:
     return list(dict.fromkeys(term for term in found if term))[:MAX_TERMS]
 
 
+# Other areas add what they hold about a glimmer (a conversation's story, say): each source
+# maps glimmer ids (all of a person's when None) to more text for those glimmers.
+TextSource = Callable[[Any, Collection[uuid.UUID] | None], dict[Any, list[str]]]
+_sources: list[TextSource] = []
+
+
+def add_text_source(source: TextSource) -> None:
+    """Register more words to index with glimmers; called once from an app's `ready()`."""
+    if source not in _sources:
+        _sources.append(source)
+
+
+def _more_text(owner: Any, ids: Collection[uuid.UUID] | None) -> dict[Any, list[str]]:
+    found: dict[Any, list[str]] = defaultdict(list)
+    for source in _sources:
+        for glimmer_id, texts in source(owner, ids).items():
+            found[glimmer_id].extend(texts)
+    return found
+
+
 def document_of(text: str, sense_lines: dict[str, str], body: str, labels: Iterable[str]) -> str:
     parts = [text, *sense_lines.values(), body, *labels]
     return fold_for_search("\n".join(part for part in parts if part))
@@ -48,6 +68,7 @@ def document_of(text: str, sense_lines: dict[str, str], body: str, labels: Itera
 def index(glimmer: Glimmer) -> None:
     """(Re)write one glimmer's document; called wherever a glimmer is saved."""
     labels = [tag.name for tag in glimmer.tags.all()] + [p.name for p in glimmer.people.all()]
+    labels += _more_text(glimmer.owner, [glimmer.id]).get(glimmer.id, [])
     document = document_of(glimmer.text, glimmer.sense_lines or {}, glimmer.body, labels)
     SearchDocument.objects.update_or_create(
         glimmer=glimmer, defaults={"owner_id": glimmer.owner_id, "document": document}
@@ -56,16 +77,22 @@ def index(glimmer: Glimmer) -> None:
 
 def reindex(owner: Any, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
     """Write the documents of a person's glimmers (all, or just these) in a few sweeps."""
+    ids = None if glimmer_ids is None else list(glimmer_ids)
+    # A few ids are looked up by id; many (an import) in one sweep of the person's links.
+    few = ids if ids is not None and len(ids) <= CHUNK else None
     labels: dict[Any, list[str]] = defaultdict(list)
     for through, field in ((Glimmer.tags.through, "tag"), (Glimmer.people.through, "person")):
         links = through.objects.filter(glimmer__owner=owner)
+        if few is not None:
+            links = links.filter(glimmer_id__in=few)
         for glimmer_id, name in links.values_list("glimmer_id", f"{field}__name").iterator(CHUNK):
             labels[glimmer_id].append(name)
+    for glimmer_id, texts in _more_text(owner, few).items():
+        labels[glimmer_id].extend(texts)
     glimmers = Glimmer.objects.filter(owner=owner).order_by()
-    if glimmer_ids is None:
+    if ids is None:
         batches = [glimmers]
     else:
-        ids = list(glimmer_ids)
         batches = [glimmers.filter(id__in=ids[at : at + CHUNK]) for at in range(0, len(ids), CHUNK)]
     written = 0
     with transaction.atomic():

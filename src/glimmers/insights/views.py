@@ -58,6 +58,7 @@ def insights(request: HttpRequest) -> HttpResponse:
         **_rhythm(figures),
         **_balance(figures),
         **_calendar(figures, year),
+        **_question_scale(request.user),
     }
     return render(request, "insights/insights.html", context)
 
@@ -261,3 +262,12 @@ def week(request: HttpRequest) -> HttpResponse:
         "next": monday + timedelta(days=7) if sunday < today else None,
     }
     return render(request, "insights/week.html", context)
+
+
+def _question_scale(owner: Any) -> dict[str, Any]:
+    """The Glimmer Question's 0–10 scale over the last answers, drawn as on its own page."""
+    from glimmers.questions import services as questions
+    from glimmers.questions.chart import scale_chart
+
+    answers = questions.history(owner, 30)
+    return {"answers": answers, "chart": scale_chart(answers)}

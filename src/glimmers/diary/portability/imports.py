@@ -325,12 +325,13 @@ def save_batch(owner: Any, batch: Batch, *, progress: Progress | None = None) ->
             result.skipped += skipped
             result.beans = _save_beans(owner, batch.beans)
             result.intentions = _save_intentions(owner, batch.intentions)
-            rebuild_derived(owner, new_glimmers=added)
             if batch.questions is not None:
                 result.questions = questions.save_records(owner, batch.questions)
             result.conversations = conversations.save_records(
                 owner, batch.conversations, glimmer_ids
             )
+            # Last, so the search index sees the conversations' stories too.
+            rebuild_derived(owner, new_glimmers=added)
     except BaseException:
         for name in written:  # the rows are gone; their files go too
             default_storage.delete(name)
