@@ -145,6 +145,11 @@ def _parse_moment(value: Any) -> datetime | None:
     """A stored draft date or datetime (ISO text) as an aware datetime."""
     if not value:
         return None
+    if len(str(value)) == len("2024-05-01"):
+        try:
+            return moment_on(date.fromisoformat(str(value)))
+        except ValueError:
+            return None
     try:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
