@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from glimmers.diary.choices import SENSE_PROMPTS, Sense
 from glimmers.diary.forms import DATETIME_LOCAL
-from glimmers.diary.models import LINE_MAX, TEXT_MAX
+from glimmers.diary.models import LINE_MAX, TEXT_MAX, check_not_future
 from glimmers.practice.models import PAUSE_MAX, PAUSE_MIN, State
 from glimmers.practice.services import MORNING_MOMENTS, OPEN_SENSES, WALK_SENSES
 
 LENGTHS = [(15, _("15 seconds")), (30, _("30 seconds")), (45, _("45 seconds")), (60, _("1 minute"))]
 STATE_CHOICES = [("", _("I'd rather not say")), *State.choices]
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def not_future(day: date | None) -> date | None:
+    """A remembered day has already happened."""
+    if day is not None and day > timezone.localdate():
+        check_not_future(timezone.now() + timedelta(days=2))
+    return day
 
 
 class PauseSetupForm(forms.Form):
@@ -77,6 +86,9 @@ class WalkStartForm(forms.Form):
         required=False,
         widget=DATE_INPUT,
     )
+
+    def clean_noticed_at(self) -> Any:
+        return not_future(self.cleaned_data.get("noticed_at"))
 
 
 class WalkSenseForm(forms.Form):
@@ -170,6 +182,9 @@ class DarkTimeStartForm(forms.Form):
         required=False,
         widget=DATE_INPUT,
     )
+
+    def clean_day(self) -> Any:
+        return not_future(self.cleaned_data.get("day"))
 
 
 class DarkTimeMomentForm(forms.Form):

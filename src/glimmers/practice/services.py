@@ -189,6 +189,7 @@ def keep_dark_time_moment(owner: Any, data: dict[str, Any]) -> Glimmer:
         glimmer = diary.add_glimmer(owner, dark_time_input(data))
         rest = {key: data[key] for key in ("period", "day") if data.get(key)}
         rest["kept"] = [*data.get("kept", []), str(glimmer.id)]
+        rest["step"] = 1
         save_draft(owner, Flow.DARK_TIME, rest)
     return glimmer
 

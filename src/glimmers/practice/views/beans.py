@@ -18,6 +18,7 @@ from glimmers.diary.views.common import add_errors
 from glimmers.practice import services
 from glimmers.practice.access import get_bean_for
 from glimmers.practice.forms import BeanGlimmerForm
+from glimmers.practice.views.common import posted
 
 
 @login_required
@@ -33,7 +34,7 @@ def bean_glimmer(request: HttpRequest, bean_id: uuid.UUID) -> HttpResponse:
     bean = get_bean_for(request.user, bean_id)
     if bean.glimmer_id is not None:
         return redirect("diary:detail", glimmer_id=bean.glimmer_id)
-    form = BeanGlimmerForm(request.POST or None, initial={"text": bean.note})
+    form = BeanGlimmerForm(posted(request), initial={"text": bean.note})
     if request.method == "POST" and form.is_valid():
         data = EntryInput(text=form.cleaned_data["text"], senses=form.cleaned_data["senses"])
         try:

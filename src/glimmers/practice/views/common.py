@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -19,3 +19,8 @@ def back_to(request: HttpRequest, default: str) -> str:
 def safe_next(request: HttpRequest) -> str:
     """The request's `next`, if it is safe to send a person there; else empty."""
     return back_to(request, "")
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The POST data to bind a form to, even when empty; None on GET."""
+    return request.POST if request.method == "POST" else None

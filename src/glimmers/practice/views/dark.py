@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from glimmers.diary.models import Glimmer
+from glimmers.diary.views.common import add_errors
 from glimmers.practice import services
 from glimmers.practice.forms import DarkTimeMomentForm, DarkTimeStartForm
 from glimmers.practice.models import Flow
@@ -55,7 +56,7 @@ def dark_time(request: HttpRequest) -> HttpResponse:
             services.keep_dark_time_moment(request.user, draft)
         except ValidationError as error:
             services.save_draft(request.user, Flow.DARK_TIME, draft)
-            form.add_error(None, error)
+            add_errors(form, error)
             return _render(request, step, form, draft, status=400)
         messages.success(request, _("Kept. That small moment is part of your story too."))
         return redirect("practice:dark_time")

@@ -18,6 +18,7 @@ from glimmers.diary import services as diary
 from glimmers.diary.views.common import add_errors
 from glimmers.practice import services
 from glimmers.practice.forms import MorningForm
+from glimmers.practice.views.common import posted
 
 
 @login_required
@@ -26,7 +27,7 @@ def morning(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     yesterday = services.day_review(request.user, today - timedelta(days=1))
     current = diary.intention_on(request.user, today)
-    form = MorningForm(request.POST or None, initial={"intention": current.text if current else ""})
+    form = MorningForm(posted(request), initial={"intention": current.text if current else ""})
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.morning(

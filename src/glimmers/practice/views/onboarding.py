@@ -18,6 +18,7 @@ from glimmers.diary.services import EntryInput
 from glimmers.diary.views.common import add_errors
 from glimmers.practice import services
 from glimmers.practice.forms import FirstGlimmerForm
+from glimmers.practice.views.common import posted
 
 SCREENS = 3
 
@@ -26,7 +27,7 @@ SCREENS = 3
 @require_http_methods(["GET", "POST"])
 def onboarding(request: HttpRequest, screen: int = 1) -> HttpResponse:
     screen = min(max(screen, 1), SCREENS)
-    form = FirstGlimmerForm(request.POST or None)
+    form = FirstGlimmerForm(posted(request))
     if request.method == "POST" and screen == SCREENS and form.is_valid():
         try:
             glimmer = diary.add_glimmer(request.user, EntryInput(text=form.cleaned_data["text"]))

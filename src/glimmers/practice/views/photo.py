@@ -29,6 +29,7 @@ from glimmers.diary.views.common import (
 )
 from glimmers.practice import services
 from glimmers.practice.forms import PhotoReflectionForm
+from glimmers.practice.views.common import posted
 
 
 @login_required
@@ -71,7 +72,7 @@ def photo_reflect(request: HtmxHttpRequest, glimmer_id: uuid.UUID) -> HttpRespon
     initial = {"noticed_at": glimmer.noticed_at, "body": glimmer.body}
     if glimmer.text != _("A photo that glimmers"):
         initial["text"] = glimmer.text
-    form = PhotoReflectionForm(request.POST or None, initial=initial)
+    form = PhotoReflectionForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

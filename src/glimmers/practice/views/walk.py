@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from glimmers.diary.views.common import add_errors
 from glimmers.practice import services
 from glimmers.practice.forms import WalkNameForm, WalkOpenForm, WalkSenseForm, WalkStartForm
 from glimmers.practice.models import Flow
@@ -85,7 +86,7 @@ def walk_step(request: HttpRequest, step: int) -> HttpResponse:
             glimmer = services.finish_walk(request.user, draft)
         except ValidationError as error:
             services.save_draft(request.user, Flow.WALK, draft)
-            form.add_error(None, error)
+            add_errors(form, error)
             return _render(request, step, form, draft, status=400)
         messages.success(request, _("Saved. You walked this glimmer through your senses."))
         return redirect("diary:detail", glimmer_id=glimmer.id)
