@@ -110,6 +110,9 @@ def walk_input(data: dict[str, Any]) -> EntryInput:
         for sense in WALK_SENSES
         if str(data.get(sense.value) or "").strip()
     }
+    for sense, line in (data.get("extra") or {}).items():
+        if sense in Sense.values and str(line).strip():
+            lines[sense] = str(line).strip()
     other = str(data.get("other") or "").strip()
     if other:
         open_sense = data.get("other_sense") or Sense.INTUITION.value
