@@ -63,3 +63,18 @@ def test_reduced_motion_keeps_the_circle_still_and_the_toy_variant(live_server, 
     page.get_by_text("Thank you for pausing.").wait_for()
     assert Pause.objects.get().with_toy is True
     context.close()
+
+
+def test_the_pause_works_without_javascript(live_server, browser, owner):
+    context, page = signed_in_phone(browser, live_server, owner, java_script_enabled=False)
+    page.goto(live_server.url + "/practice/pause/")
+    page.get_by_label("1 minute").check()
+    page.get_by_role("button", name="Begin the pause").click()
+    # No pacer script: calm words say how to breathe, and the form waits below them.
+    assert page.get_by_text("Stay for about 60 seconds.").is_visible()
+    page.get_by_label("What did your body do?").fill("A long sigh")
+    page.get_by_role("button", name="Done").click()
+    page.get_by_text("Thank you for pausing.").wait_for()
+    pause = Pause.objects.get()
+    assert (pause.seconds, pause.body) == (60, "A long sigh")
+    context.close()

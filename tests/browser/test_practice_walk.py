@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glimmers.diary.models import Glimmer
+from tests.browser.conftest import PHONE, no_sideways_scroll
 from tests.browser.practice import shoot, signed_in_phone
 
 pytestmark = pytest.mark.browser
@@ -48,4 +49,29 @@ def test_senses_walk_of_a_memory(live_server, browser, owner, screens):
     assert glimmer.sense_lines["hearing"] == "Gulls and my grandpa humming"
     assert glimmer.sense_lines["body"] == "felt completely safe"
     assert page.get_by_text("Warm sand under my feet").is_visible()
+
+    # Every practice page fits a small phone, and at 200% text (a phone's largest font).
+    pages = ["/practice/", "/practice/pause/", "/practice/walk/1/", "/practice/morning/"]
+    pages += ["/practice/evening/", "/practice/beans/", "/practice/dark-time/"]
+    pages += ["/practice/photo/", "/practice/prompts/", "/practice/welcome/3/"]
+    pages += [f"/practice/anchor/{glimmer.id}/?seconds=30"]
+    page.set_viewport_size({"width": 320, "height": 700})
+    for path in pages:
+        page.goto(live_server.url + path)
+        assert no_sideways_scroll(page), path
+    page.set_viewport_size(PHONE)
+    for path in pages:
+        page.goto(live_server.url + path)
+        page.add_style_tag(content="html { font-size: 200% !important; }")
+        assert no_sideways_scroll(page), f"{path} at 200% text"
+
+    # By keyboard alone: the walk's first step, choosing with the arrow keys, Enter for Next.
+    page.goto(live_server.url + "/practice/walk/0/")
+    page.get_by_label("A moment from now or today").focus()
+    page.keyboard.press("ArrowDown")
+    assert page.get_by_label("A memory").is_checked()
+    page.get_by_label("When was it, roughly?").focus()
+    page.keyboard.type("2020-05-01")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/practice/walk/1/")
     context.close()

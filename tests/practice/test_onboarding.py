@@ -42,6 +42,9 @@ def test_skipping_is_remembered_and_the_path_is_findable_again(owner_client, own
     hub = owner_client.get(reverse("practice:hub")).content.decode()
     assert reverse("practice:onboarding") in hub
     assert owner_client.get(reverse("practice:onboarding")).status_code == 200
+    settings_page = owner_client.get(reverse("accounts:settings")).content.decode()
+    assert reverse("practice:onboarding") in settings_page
+    assert reverse("practice:prompts") in settings_page
 
 
 def test_an_empty_first_glimmer_is_one_sentence(owner_client):
