@@ -3,13 +3,22 @@ a pipe, where nothing is asked."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import select
 import subprocess
+import termios
 import time
 
 from tests.process.conftest import GLIMMERS
+
+
+def _own_terminal() -> None:
+    """In the child: a session of its own with the pseudo-terminal as its terminal, so
+    Ctrl-C reaches it as an interrupt, as in a real shell."""
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 def in_terminal(instance, *args: str, answers: list[str], timeout: float = 60) -> str:
@@ -22,6 +31,7 @@ def in_terminal(instance, *args: str, answers: list[str], timeout: float = 60) -
         stderr=follower,
         env={**instance.env, "COLUMNS": "80", "TERM": "xterm"},
         close_fds=True,
+        preexec_fn=_own_terminal,
     )
     os.close(follower)
     output = b""
@@ -40,7 +50,9 @@ def in_terminal(instance, *args: str, answers: list[str], timeout: float = 60) -
                 output += chunk
                 # A question ends in ": " (Rich's prompt); answer it.
                 if pending and output.rstrip(b" ").endswith(b":"):
-                    os.write(leader, pending.pop(0).encode() + b"\r")
+                    answer = pending.pop(0)
+                    # Ctrl-C is sent as the key itself; anything else as a typed line.
+                    os.write(leader, b"\x03" if answer == "^C" else answer.encode() + b"\r")
             elif process.poll() is not None:
                 break
         process.wait(timeout=10)
@@ -64,6 +76,19 @@ def test_walk_asks_sense_by_sense_in_a_terminal(instance):
     assert records[0]["text"] == "waves" and records[0]["kind"] == "memory"
     assert records[0]["senses"] == ["sight", "hearing", "touch"]
     assert records[0]["noticed_at"].startswith("2019-07-1")
+
+
+def test_leaving_the_walk_with_ctrl_c_keeps_it_for_later(instance):
+    instance.run("user", "create", "olena", check=True)
+    screen = in_terminal(instance, "walk", answers=["now", "the first snowdrops", "^C"])
+    assert "Your walk is kept" in screen
+    drafts = json.loads(instance.run("export", check=True).stdout)["practice"]["drafts"]
+    assert drafts[0]["flow"] == "walk" and drafts[0]["data"]["sight"] == "the first snowdrops"
+    # Next time every answer so far is offered again; Enter keeps it.
+    in_terminal(instance, "walk", answers=["", "", "a blackbird", "", "", "", "", "", ""])
+    records = json.loads(instance.run("list", "--json", check=True).stdout)
+    assert records[0]["sense_lines"] == {"sight": "the first snowdrops", "hearing": "a blackbird"}
+    assert json.loads(instance.run("export", check=True).stdout)["practice"]["drafts"] == []
 
 
 def test_morning_then_evening_in_a_terminal_and_in_a_pipe(instance):
