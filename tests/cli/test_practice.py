@@ -165,3 +165,15 @@ def test_evening_json(run, owner):
     assert document["day"] == timezone.localdate().isoformat()
     assert [g["text"] for g in document["glimmers"]] == ["bread"]
     assert document["beans"] == 0 and document["intention"] is None
+
+
+def test_pause_still_is_calm_lines_only(run, owner, quick_clock):
+    result = run("pause", "--seconds", "15", "--still")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Breathe in…",
+        "Breathe out, slowly…",
+        "Breathe in…",
+        "Breathe out, slowly…",
+        "Thank you for pausing.",
+    ]

@@ -46,11 +46,12 @@ def _ask(question: str, default: str = "") -> str:
 # --- pause ------------------------------------------------------------------------------
 
 
-def _pacer(seconds: int, *, toy: bool) -> None:
-    """A breathing pacer drawn with Rich in a terminal; plain lines, one per breath, else."""
+def _pacer(seconds: int, *, toy: bool, still: bool = False) -> None:
+    """A breathing pacer drawn with Rich in a terminal; plain lines, one per breath, in a
+    pipe or when asked to keep still."""
     breathe_in = "The toy rises… breathe in" if toy else "Breathe in…"
     breathe_out = "The toy sinks… breathe out" if toy else "Breathe out, slowly…"
-    if not sys.stdout.isatty():
+    if still or not sys.stdout.isatty():
         for second in range(seconds):
             if second % CYCLE == 0:
                 typer.echo(breathe_in)
@@ -90,6 +91,9 @@ def _pacer(seconds: int, *, toy: bool) -> None:
 def pause(
     seconds: int = typer.Option(30, "--seconds", min=15, max=60, help="How long: 15 to 60."),
     toy: bool = typer.Option(False, "--toy", help="With a child: a soft toy on the belly."),
+    still: bool = typer.Option(
+        False, "--still", help="No moving circle: one calm line per breath (less motion)."
+    ),
     before: str | None = typer.Option(None, "--before", help=f"Where you are now: {STATES}."),
     after: str | None = typer.Option(None, "--after", help=f"Where you are after: {STATES}."),
     body: str | None = typer.Option(None, "--body", "-b", help="What your body did."),
@@ -110,7 +114,7 @@ def pause(
         if anchored is not None and not as_json:
             typer.echo(f"Stay with it: {anchored.text}")
         try:
-            _pacer(seconds, toy=toy)
+            _pacer(seconds, toy=toy, still=still)
         except KeyboardInterrupt:
             typer.echo("")  # stopping early is fine; what followed is still asked for
         if interactive():
