@@ -215,20 +215,16 @@ def walk(
 def _as_walk(given: dict[str, str], text: str, body: str) -> dict[str, Any]:
     """Lines by sense (from flags) → the walk's draft; body and intuition lines go as extras."""
     from glimmers.diary.choices import Sense
+    from glimmers.practice.services import WALK_SENSES
 
     unknown = sorted(set(given) - set(Sense.values))
     if unknown:
         raise CommandError(f"“{unknown[0]}” is not a sense Glimmers knows.")
-    draft: dict[str, Any] = {k: v for k, v in given.items() if k in services_walk_senses()}
-    draft["extra"] = {k: v for k, v in given.items() if k not in services_walk_senses()}
+    walked = [sense.value for sense in WALK_SENSES]
+    draft: dict[str, Any] = {k: v for k, v in given.items() if k in walked}
+    draft["extra"] = {k: v for k, v in given.items() if k not in walked}
     draft.update(text=text, body=body)
     return draft
-
-
-def services_walk_senses() -> list[str]:
-    from glimmers.practice.services import WALK_SENSES
-
-    return [sense.value for sense in WALK_SENSES]
 
 
 def _walk_interactively(owner: Any, draft: dict[str, Any]) -> dict[str, Any]:
