@@ -23,6 +23,8 @@ def test_capture_then_anchor_with_the_pacer(live_server, browser, owner, screens
     page.get_by_label("15 seconds").check()
     page.get_by_label("Mobilized: restless, on alert").check()
     shoot(page, screens, "practice-anchor")
+    # The page's own clock, so the 15 seconds can pass at once.
+    page.clock.install()
     page.get_by_role("button", name="Begin the pause").click()
 
     # The pacer counts down; the form waits until the pause is over (or stopped).
@@ -32,7 +34,11 @@ def test_capture_then_anchor_with_the_pacer(live_server, browser, owner, screens
     phase = page.locator("[data-phase]").inner_text()
     assert phase in ("Breathe in…", "Breathe out, slowly…")
     shoot(page, screens, "practice-pacer")
-    page.get_by_text("The pause is over. Welcome back.").first.wait_for(timeout=20_000)
+    page.clock.run_for(5_000)
+    assert page.locator("[data-phase]").inner_text() == "Breathe out, slowly…"
+    assert page.get_by_text("10 seconds left").is_visible()
+    page.clock.run_for(10_000)
+    page.get_by_text("The pause is over. Welcome back.").first.wait_for()
     assert page.locator("[data-pacer-after]").is_visible()
     page.get_by_label("What did your body do?").fill("My jaw let go")
     page.get_by_label("Safe and connected").check()
