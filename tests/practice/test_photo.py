@@ -72,3 +72,12 @@ def test_a_stranger_cannot_reflect_on_my_photo(stranger_client, owner):
     url = reverse("practice:photo_reflect", args=[glimmer.id])
     assert stranger_client.get(url).status_code == 404
     assert stranger_client.post(url, {"text": "mine now"}).status_code == 404
+
+
+def test_sending_the_same_photo_form_twice_keeps_one_glimmer(owner_client):
+    html = owner_client.get(PHOTO).content.decode()
+    form_id = html.split('name="id" value="')[1].split('"')[0]
+    first = owner_client.post(PHOTO, {"id": form_id, "photos": jpeg()})
+    second = owner_client.post(PHOTO, {"id": form_id, "photos": jpeg()})
+    assert first["Location"] == second["Location"]
+    assert Glimmer.objects.count() == 1

@@ -80,3 +80,13 @@ def test_a_too_long_line_is_one_sentence(owner_client):
 def test_drafts_are_each_persons_own(owner_client, stranger_client):
     owner_client.post(step(1), {"line": "mine", "action": "next"})
     assert "mine" not in stranger_client.get(step(1)).content.decode()
+
+
+def test_a_walk_begun_in_the_terminal_shows_its_day_on_the_web(owner_client, owner):
+    from glimmers.practice import services
+    from glimmers.practice.models import Flow
+
+    services.save_draft(
+        owner, Flow.WALK, {"when": "memory", "noticed_at": "2019-07-14T18:00:00+03:00"}
+    )
+    assert 'value="2019-07-14"' in owner_client.get(step(0)).content.decode()

@@ -94,7 +94,10 @@ class WalkStartForm(forms.Form):
 class WalkSenseForm(forms.Form):
     """One step of the walk: one line for one sense."""
 
-    line = forms.CharField(max_length=LINE_MAX, required=False)
+    # Each step is one question: the cursor waits in its answer.
+    line = forms.CharField(
+        max_length=LINE_MAX, required=False, widget=forms.TextInput(attrs={"autofocus": True})
+    )
 
     def __init__(self, *args: Any, sense: Sense, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,7 +107,12 @@ class WalkSenseForm(forms.Form):
 class WalkOpenForm(forms.Form):
     """The open last step: "I…" anything else, filed under the body or intuition."""
 
-    line = forms.CharField(label=_("I…"), max_length=LINE_MAX, required=False)
+    line = forms.CharField(
+        label=_("I…"),
+        max_length=LINE_MAX,
+        required=False,
+        widget=forms.TextInput(attrs={"autofocus": True}),
+    )
     other_sense = forms.ChoiceField(
         label=_("Where did that come from?"),
         choices=[(sense.value, sense.label) for sense in OPEN_SENSES],

@@ -42,7 +42,12 @@ def photo(request: HtmxHttpRequest) -> HttpResponse:
         posted = request.POST.copy()
         posted["text"] = posted.get("text") or _("A photo that glimmers")
         posted["kind"] = Kind.PHOTO
-    form = GlimmerForm(posted, request.FILES or None, oversized=oversized_uploads(request))
+    form = GlimmerForm(
+        posted,
+        request.FILES or None,
+        oversized=oversized_uploads(request),
+        initial={"id": uuid.uuid4()},  # a repeated submit keeps one glimmer
+    )
     if request.method == "POST":
         if form.is_valid() and not form.prepared:
             form.add_error("photos", _("Choose a photo first."))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from glimmers.practice import prompts as library
@@ -21,4 +22,4 @@ def prompts(request: HttpRequest) -> HttpResponse:
 @require_POST
 def prompt_visibility(request: HttpRequest) -> HttpResponse:
     library.set_hidden(request.user, request.POST.get("key", ""), request.POST.get("hide") == "1")
-    return redirect(back_to(request, "/practice/prompts/"))
+    return redirect(back_to(request, reverse("practice:prompts")))

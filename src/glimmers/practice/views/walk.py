@@ -31,7 +31,9 @@ LAST_STEP = OPEN_STEP + 1
 
 def _form(step: int, data: Any, draft: dict[str, Any]) -> forms.Form:
     if step == 0:
-        return WalkStartForm(data, initial={"when": draft.get("when", "now"), **draft})
+        # A walk begun in the terminal may hold a full time; the form shows its day.
+        day = str(draft.get("noticed_at") or "")[: len("2024-05-01")]
+        return WalkStartForm(data, initial={"when": draft.get("when", "now"), "noticed_at": day})
     if step <= len(WALK_SENSES):
         sense = WALK_SENSES[step - 1]
         return WalkSenseForm(data, sense=sense, initial={"line": draft.get(sense.value, "")})
