@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "glimmers.insights",
     "glimmers.questions",
     "glimmers.conversations",
+    "glimmers.practice",
 ]
 
 MIDDLEWARE = [

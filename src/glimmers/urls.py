@@ -12,5 +12,6 @@ urlpatterns = [
     path("insights/", include("glimmers.insights.urls")),
     path("questions/", include("glimmers.questions.urls")),
     path("conversations/", include("glimmers.conversations.urls")),
+    path("practice/", include("glimmers.practice.urls")),
     path("", include("glimmers.diary.urls")),
 ]

@@ -35,7 +35,8 @@ def test_welcome_creates_the_first_account_in_my_zone(db):
     response = client.post(
         WELCOME, {"username": "olena", "password": PASSWORD, "time_zone": "Europe/Berlin"}
     )
-    assert response.status_code == 302 and response["Location"] == reverse("diary:home")
+    # A new person is offered the first steps (skippable; see tests/practice/test_onboarding.py).
+    assert response.status_code == 302 and response["Location"] == reverse("practice:onboarding")
     user = get_user_model().objects.get()
     assert Profile.objects.get(user=user).time_zone == "Europe/Berlin"
     assert client.get("/").status_code == 200

@@ -59,8 +59,9 @@ def test_save_redirects_with_a_kind_word(owner_client, owner):
         people="Mila",
         intensity="4",
     )
-    assert response.status_code == 302 and response["Location"] == HOME
     glimmer = Glimmer.objects.get()
+    # Back home, where the saved glimmer is offered a pause to anchor it.
+    assert response.status_code == 302 and response["Location"] == f"{HOME}?saved={glimmer.id}"
     assert glimmer.owner == owner
     assert glimmer.text == "sunlight on the wall"
     assert glimmer.senses == ["sight", "touch"]

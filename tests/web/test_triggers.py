@@ -32,13 +32,15 @@ def test_noting_a_trigger_is_met_gently(owner_client, owner):
             "noticed_at": "2025-01-05T07:00",
         },
     )
-    assert response.status_code == 302 and response["Location"] == TRIGGERS
     trigger = Trigger.objects.get()
+    # The practice offers a pause or a glimmer next (tests/practice/test_after_trigger.py).
+    after = reverse("practice:after_trigger", args=[trigger.id])
+    assert response.status_code == 302 and response["Location"] == after
     assert (trigger.owner, trigger.text, trigger.senses) == (owner, "a siren outside", ["hearing"])
     assert trigger.noticed_at == datetime(2025, 1, 5, 5, 0, tzinfo=UTC)
-    html = owner_client.get(TRIGGERS).content.decode()
-    assert "It&#x27;s good you noticed this. Nothing to fix here." in html
-    assert "a siren outside" in html
+    html = owner_client.get(after).content.decode()
+    assert "It's good you noticed this" in html
+    assert "a siren outside" in owner_client.get(TRIGGERS).content.decode()
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
                 form.add_error("username", error)
                 return render(request, "accounts/welcome.html", {"form": form})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("diary:home")
+        return redirect("practice:onboarding")
     return render(request, "accounts/welcome.html", {"form": form})
 
 

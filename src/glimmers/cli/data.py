@@ -116,6 +116,8 @@ def import_(
             parts.append(f"{result.beans} bean(s)")
         if result.intentions:
             parts.append(f"{result.intentions} intention(s)")
+        if result.pauses:
+            parts.append(f"{result.pauses} pause(s)")
         message = ", ".join(parts) + "."
         if result.skipped:
             message += f" {result.skipped} were already in your diary."

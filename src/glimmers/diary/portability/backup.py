@@ -45,6 +45,10 @@ MODELS = [
     "questions.GlimmerQuestion",
     "questions.Answer",
     "conversations.Conversation",
+    "practice.Pause",
+    "practice.Draft",
+    "practice.HiddenPrompt",
+    "practice.Onboarding",
 ]
 Progress = Callable[[int], None]
 

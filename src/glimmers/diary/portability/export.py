@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from glimmers.accounts.services import time_zone_of
 from glimmers.diary.choices import Kind, Sense
 from glimmers.diary.models import Bean, Glimmer, Intention, Photo, Trigger
+from glimmers.practice.portability import export_practice
 
 FORMAT_NAME = "glimmers"
 FORMAT_VERSION = 1
@@ -162,6 +163,7 @@ def export_json(
         ],
         **questions.export_records(owner),
         "conversations": conversations.export_records(owner),
+        "practice": export_practice(owner),
     }
 
 

@@ -73,6 +73,7 @@ class Batch:
     # Glimmer Questions and their answers (glimmers.questions.portability.Records).
     questions: Any = None
     conversations: list[dict[str, Any]] = field(default_factory=list)
+    practice: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -84,6 +85,7 @@ class ImportResult:
     intentions: int = 0
     questions: int = 0
     conversations: int = 0
+    pauses: int = 0
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -242,6 +244,9 @@ def read_glimmers(document: Any) -> Batch:
 
     batch.questions = questions.read(document)
     batch.conversations = conversations.read(document)
+    from glimmers.practice.portability import read_practice
+
+    batch.practice = read_practice(document.get("practice"))
     return batch
 
 
@@ -332,6 +337,10 @@ def save_batch(owner: Any, batch: Batch, *, progress: Progress | None = None) ->
             )
             # Last, so the search index sees the conversations' stories too.
             rebuild_derived(owner, new_glimmers=added)
+            if batch.practice:
+                from glimmers.practice.portability import save_practice
+
+                result.pauses = save_practice(owner, batch.practice, glimmer_ids)
     except BaseException:
         for name in written:  # the rows are gone; their files go too
             default_storage.delete(name)

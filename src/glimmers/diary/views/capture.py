@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.contrib import messages
@@ -9,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -54,21 +56,32 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
         form = GlimmerForm(request.POST, request.FILES, oversized=oversized_uploads(request))
         if form.is_valid():
             try:
-                services.add_glimmer(request.user, form.to_input())
+                glimmer = services.add_glimmer(request.user, form.to_input())
             except ValidationError as error:
                 add_errors(form, error)
             else:
                 if not request.htmx:
                     messages.success(request, _("Saved. Thank you for noticing."))
-                    return redirect("diary:home")
-                context = {"form": GlimmerForm.fresh(), "saved": True}
+                    return redirect(f"{reverse('diary:home')}?saved={glimmer.id}")
+                context = {"form": GlimmerForm.fresh(), "saved": True, "saved_glimmer": glimmer}
                 context.update(today_context(request.user))
                 return render(request, "diary/_capture.html", context)
         status = 400
     else:
         form = GlimmerForm.fresh()
+    context = {"form": form, "saved_glimmer": _just_saved(request), **today_context(request.user)}
     template = "diary/_capture.html" if request.htmx else "diary/home.html"
-    return render(request, template, {"form": form, **today_context(request.user)}, status=status)
+    return render(request, template, context, status=status)
+
+
+def _just_saved(request: HtmxHttpRequest) -> Glimmer | None:
+    """The glimmer a plain (no-JavaScript) save just made, to offer anchoring it."""
+    try:
+        glimmer_id = uuid.UUID(request.GET.get("saved", ""))
+    except ValueError:
+        return None
+    found: Glimmer | None = Glimmer.objects.owned_by(request.user).filter(id=glimmer_id).first()
+    return found
 
 
 @login_required

@@ -29,12 +29,12 @@ def triggers(request: HtmxHttpRequest) -> HttpResponse:
         form = TriggerForm(request.POST)
         if form.is_valid():
             try:
-                services.add_trigger(request.user, form.to_input())
+                trigger = services.add_trigger(request.user, form.to_input())
             except ValidationError as error:
                 add_errors(form, error)
             else:
-                messages.success(request, _("It's good you noticed this. Nothing to fix here."))
-                return redirect("diary:triggers")
+                # The practice offers (never forces) a pause or one of the person's glimmers.
+                return redirect("practice:after_trigger", trigger_id=trigger.id)
         status = 400
     else:
         form = TriggerForm(initial={"id": uuid.uuid4()})

@@ -1,0 +1,1 @@
+"""The practice: short guided flows for noticing, anchoring and coming back to glimmers."""

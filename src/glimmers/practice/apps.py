@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PracticeConfig(AppConfig):
+    name = "glimmers.practice"
+    label = "practice"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,1 @@
+"""The practice's pages; each module holds the views of one flow."""

@@ -1,0 +1,41 @@
+"""After a trigger: a pause or one of my own glimmers is offered, never forced."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from tests.web import entries
+
+
+def after_url(trigger):
+    return reverse("practice:after_trigger", args=[trigger.id])
+
+
+def test_a_glimmer_with_the_same_senses_is_preferred(owner_client, owner):
+    entries.glimmer(owner, "the smell of pine", senses=["smell"])
+    entries.glimmer(owner, "my daughter singing", senses=["hearing"])
+    trigger = entries.trigger(owner, "sirens", senses=["hearing"])
+    for _ in range(5):
+        html = owner_client.get(after_url(trigger)).content.decode()
+        assert "my daughter singing" in html and "the smell of pine" not in html
+        assert "It came through the same senses (Hearing)." in html
+    assert reverse("practice:pause") in html and "No, thank you" in html
+
+
+def test_any_glimmer_when_none_shares_a_sense_and_none_at_all_is_fine(owner_client, owner):
+    trigger = entries.trigger(owner, "a slammed door", senses=["hearing"])
+    html = owner_client.get(after_url(trigger)).content.decode()
+    assert "One of your own glimmers" not in html and "A short pause to breathe" in html
+    entries.glimmer(owner, "the smell of pine", senses=["smell"])
+    assert "the smell of pine" in owner_client.get(after_url(trigger)).content.decode()
+
+
+def test_never_someone_elses_glimmer_and_a_stranger_gets_404(owner_client, owner, stranger):
+    entries.glimmer(stranger, "their secret", senses=["hearing"])
+    trigger = entries.trigger(owner, "sirens", senses=["hearing"])
+    assert "their secret" not in owner_client.get(after_url(trigger)).content.decode()
+
+
+def test_a_stranger_gets_404(stranger_client, owner):
+    trigger = entries.trigger(owner)
+    assert stranger_client.get(after_url(trigger)).status_code == 404
