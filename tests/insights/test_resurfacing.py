@@ -114,3 +114,17 @@ def test_strangers_and_visitors(client, stranger_client, owner):
     for path in ("/insights/", "/insights/on-this-day/", "/insights/jar/", "/insights/week/"):
         assert client.get(path).status_code == 302, path
         assert "mine alone" not in stranger_client.get(path).content.decode(), path
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_jar_leans_toward_anchored_glimmers(owner):
+    from glimmers.practice.models import Pause
+
+    for day in range(1, 20):
+        add(owner, f"plain {day}", datetime(2025, 2, day, 9, tzinfo=UTC))
+    anchored = add(owner, "anchored", datetime(2025, 3, 1, 9, tzinfo=UTC))
+    Pause.objects.create(owner=owner, glimmer=anchored, seconds=30)
+    chance = random.Random(5)
+    drawn = Counter(from_the_jar(owner, chance=chance).text for _ in range(600))
+    # One of twenty glimmers would come up about 30 times in 600 by chance alone.
+    assert drawn["anchored"] > 150

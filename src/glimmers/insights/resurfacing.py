@@ -68,14 +68,32 @@ def _leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-def from_the_jar(owner: Any, *, chance: random.Random | None = None) -> Glimmer | None:
-    """A past glimmer drawn at random, strong ones (intensity 4–5) three times as likely.
+ANCHORED_SHARE = 0.3  # how often the jar reaches straight for an anchored glimmer
 
-    A day is drawn first, weighted by what it holds, then a glimmer from it: two small
-    queries, never a scan of the whole diary. Today is left out: the jar holds the past.
+
+def from_the_jar(owner: Any, *, chance: random.Random | None = None) -> Glimmer | None:
+    """A past glimmer drawn at random, leaning toward the ones a person anchored with a
+    pause or marked strong (intensity 4–5).
+
+    Now and then an anchored glimmer is drawn directly; otherwise a day is drawn first,
+    weighted by what it holds, then a glimmer from it, anchored and strong ones three times
+    as likely. A few small queries, never a scan of the whole diary. Today is left out.
     """
+    from glimmers.practice.models import Pause
+
     chance = chance or random.Random()  # noqa: S311 - a surprise, not a secret
     today = timezone.localdate()
+    zone = timezone.get_current_timezone()
+    start_of_today = datetime.combine(today, datetime.min.time(), tzinfo=zone)
+    anchored = set(
+        Pause.objects.filter(
+            owner=owner,
+            glimmer__trashed_at__isnull=True,
+            glimmer__noticed_at__lt=start_of_today,
+        ).values_list("glimmer_id", flat=True)
+    )
+    if anchored and chance.random() < ANCHORED_SHARE:
+        return Glimmer.objects.filter(id=chance.choice(sorted(anchored))).first()
     days = list(
         DayTally.objects.filter(owner=owner, glimmers__gt=0, day__lt=today).values_list(
             "day", "glimmers", "strong"
@@ -89,7 +107,7 @@ def from_the_jar(owner: Any, *, chance: random.Random | None = None) -> Glimmer 
     )
     if not glimmers:
         return None
-    weights = [3 if (g.intensity or 0) >= 4 else 1 for g in glimmers]
+    weights = [3 if (g.intensity or 0) >= 4 or g.id in anchored else 1 for g in glimmers]
     return chance.choices(glimmers, weights)[0]
 
 
