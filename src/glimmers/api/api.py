@@ -80,7 +80,48 @@ class LocalSwagger(Swagger):
         return render(request, "api/swagger.html", context)
 
 
-api = NinjaAPI(
+class GlimmersAPI(NinjaAPI):
+    """Adds OpenAPI links: what a create answers leads to get, update, trash and restore."""
+
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        return str(operation.view_func.__name__)  # "create_glimmer", "list_beans", …
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        paths = schema["paths"]
+        prefix = self.get_root_path({})
+        for kind, key, actions in LINKED:
+            created = paths.get(f"{prefix}{kind}", {}).get("post", {}).get("responses", {})
+            links = {}
+            for name, path, method in actions:
+                target = paths.get(f"{prefix}{kind}/{{{key}}}{path}", {}).get(method)
+                if target:
+                    links[name] = {
+                        "operationId": target["operationId"],
+                        "parameters": {key: "$response.body#/id"},
+                    }
+            for status, answer in created.items():
+                if str(status) == "201":
+                    answer["links"] = links
+        return schema
+
+
+ITEM_ACTIONS = [
+    ("Get", "", "get"),
+    ("Update", "", "put"),
+    ("Trash", "/trash", "post"),
+    ("Restore", "/restore", "post"),
+    ("Delete", "", "delete"),
+]
+LINKED = [
+    ("glimmers", "glimmer_id", ITEM_ACTIONS),
+    ("triggers", "trigger_id", ITEM_ACTIONS),
+    ("beans", "bean_id", ITEM_ACTIONS),
+    ("intentions", "intention_id", ITEM_ACTIONS),
+]
+
+
+api = GlimmersAPI(
     title="Glimmers API",
     version="1",
     description="Glimmers, triggers, beans and intentions. See docs/api.md.",

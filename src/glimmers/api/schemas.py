@@ -31,13 +31,14 @@ def _no_nul(value: str) -> str:
 
 
 def _storable(moment: datetime) -> datetime:
+    """In UTC (databases differ on odd offsets), and within the years a database keeps."""
     try:
-        moment.astimezone(UTC)
+        in_utc = moment.astimezone(UTC)
     except OverflowError:
         raise ValueError("that time is too far from today to keep") from None
-    if not 1 <= moment.astimezone(UTC).year <= 9998:
+    if not 1 <= in_utc.year <= 9998:
         raise ValueError("that time is too far from today to keep")
-    return moment
+    return in_utc
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]

@@ -12,7 +12,6 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
-from pydantic import AwareDatetime
 
 from glimmers.api import conflicts
 from glimmers.api.paging import DEFAULT_LIMIT, MAX_LIMIT, page
@@ -25,6 +24,7 @@ from glimmers.api.schemas import (
     GlimmerPage,
     GlimmerUpdate,
     KindName,
+    Moment,
     SenseName,
     TriggerConflict,
     TriggerIn,
@@ -102,8 +102,8 @@ def trigger_input(payload: Any) -> EntryInput:
 @router.get("/glimmers", response={200: GlimmerPage, **ERRORS}, tags=["glimmers"])
 def list_glimmers(
     request: ApiRequest,
-    since: AwareDatetime | None = None,
-    until: AwareDatetime | None = None,
+    since: Moment | None = None,
+    until: Moment | None = None,
     sense: SenseName | None = None,
     kind: KindName | None = None,
     tag: str | None = None,
@@ -183,8 +183,8 @@ def _triggers(owner: Any, since: Any, until: Any, sense: Any) -> QuerySet[Trigge
 @router.get("/triggers", response={200: TriggerPage, **ERRORS}, tags=["triggers"])
 def list_triggers(
     request: ApiRequest,
-    since: AwareDatetime | None = None,
-    until: AwareDatetime | None = None,
+    since: Moment | None = None,
+    until: Moment | None = None,
     sense: SenseName | None = None,
     cursor: str | None = None,
     limit: int = Limit,
