@@ -191,7 +191,8 @@ def bad_photo(request: HttpRequest, exc: PhotoError) -> HttpResponse:
     return error(request, 400, str(exc), "photos")
 
 
-from glimmers.api.routes import entries, notes  # noqa: E402
+from glimmers.api.routes import entries, export, notes  # noqa: E402
 
 api.add_router("/", entries.router)
 api.add_router("/", notes.router)
+api.add_router("/", export.router)

@@ -36,7 +36,7 @@ from glimmers.api.schemas import (
 from glimmers.diary import services
 from glimmers.diary.access import get_glimmer_for, get_trigger_for
 from glimmers.diary.models import Glimmer, Trigger
-from glimmers.diary.queries import timeline
+from glimmers.diary.queries import search, timeline
 from glimmers.diary.services import EntryInput
 from glimmers.lib.photos import PreparedPhoto, prepare_upload
 
@@ -107,11 +107,14 @@ def list_glimmers(
     sense: SenseName | None = None,
     kind: KindName | None = None,
     tag: str | None = None,
+    q: str | None = Query(None, description="Only those containing every word."),  # type: ignore[type-arg]
     cursor: str | None = None,
     limit: int = Limit,
 ) -> dict[str, Any]:
     """Your glimmers outside the trash, newest first, narrowed by any filter given."""
     found = timeline(request.auth, since=since, until=until, sense=sense, kind=kind, tag=tag)
+    if q and q.strip():
+        found = found.filter(id__in=search(request.auth, q).values("id"))
     items, next_cursor = page(
         found.prefetch_related("tags", "people", "photos"), "noticed_at", cursor, limit
     )
