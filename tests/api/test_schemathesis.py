@@ -57,7 +57,7 @@ def schema(owner):
 def test_every_operation_answers_as_described(schema):
     loaded, headers = schema
     operations = [result.ok() for result in loaded.get_all_operations()]
-    assert len(operations) == 22
+    assert len(operations) == 24
     for operation in operations:
 
         @QUICK
