@@ -103,6 +103,14 @@ def test_filters_match_the_cli(owner_api):
     assert texts(tag="HOME") == ["bread in the oven"]
     assert texts(until="2024-06-01T00:00:00Z") == ["bread in the oven"]
     assert texts(since="2024-06-01T00:00:00+00:00") == ["a laugh"]
+    assert texts(q="LAUGH") == ["a laugh"]
+    assert texts(q="bread", sense="hearing") == []
+    for number in range(3):
+        owner_api.post("glimmers", {"text": f"bread again {number}"})
+    first = owner_api.get("glimmers", q="bread", limit=2).json()
+    rest = owner_api.get("glimmers", q="bread", limit=2, cursor=first["next"]).json()
+    assert len(first["items"]) + len(rest["items"]) == 4
+    assert rest["next"] is None
 
 
 def test_update_needs_the_saved_version_and_keeps_the_other_edit(owner_api, owner_client):

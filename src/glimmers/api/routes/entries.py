@@ -6,6 +6,7 @@ import base64
 import binascii
 import io
 import uuid
+from functools import partial
 from typing import Any
 
 from django.db.models import QuerySet
@@ -112,9 +113,9 @@ def list_glimmers(
     limit: int = Limit,
 ) -> dict[str, Any]:
     """Your glimmers outside the trash, newest first, narrowed by any filter given."""
-    found = timeline(request.auth, since=since, until=until, sense=sense, kind=kind, tag=tag)
-    if q and q.strip():
-        found = found.filter(id__in=search(request.auth, q).values("id"))
+    # With words to look for: the matching ones, still newest first (pages need one order).
+    look = partial(search, request.auth, q) if q else partial(timeline, request.auth)
+    found = look(since=since, until=until, sense=sense, kind=kind, tag=tag)
     items, next_cursor = page(
         found.prefetch_related("tags", "people", "photos"), "noticed_at", cursor, limit
     )
