@@ -287,4 +287,23 @@ def test_the_web_session_may_call_the_api_with_its_csrf_token(owner):
 def test_openapi_and_docs_are_served(anonymous_api):
     schema = anonymous_api.get("openapi.json").json()
     assert "/api/v1/glimmers" in schema["paths"]
-    assert anonymous_api.get("docs").status_code == 200
+    docs = anonymous_api.get("docs")
+    assert docs.status_code == 200
+    assert b"/static/ninja/swagger-ui-bundle.js" in docs.content  # our own copy, no CDN
+    assert b"cdn" not in docs.content.lower()
+    bundle = anonymous_api.client.get("/static/ninja/swagger-ui-bundle.js")
+    assert bundle.status_code == 200
+    bundle.close()
+
+
+def test_deleting_an_account_takes_its_tokens_and_kept_versions(owner_api, owner):
+    from glimmers.accounts.services import delete_account
+    from glimmers.api.models import DeviceToken
+
+    glimmer = owner_api.post("glimmers", GLIMMER).json()["id"]
+    owner_api.put(f"glimmers/{glimmer}", {"text": "one", "version": 1})
+    owner_api.put(f"glimmers/{glimmer}", {"text": "two", "version": 1})
+    assert EditConflict.objects.count() == 1
+    delete_account(owner)
+    assert DeviceToken.objects.count() == 0
+    assert EditConflict.objects.count() == 0
