@@ -307,3 +307,11 @@ def test_deleting_an_account_takes_its_tokens_and_kept_versions(owner_api, owner
     delete_account(owner)
     assert DeviceToken.objects.count() == 0
     assert EditConflict.objects.count() == 0
+
+
+def test_a_version_beyond_what_is_stored_is_refused(owner_api):
+    glimmer = owner_api.post("glimmers", GLIMMER).json()["id"]
+    answer = owner_api.put(f"glimmers/{glimmer}", {"text": "x", "version": 5_591_709_234})
+    assert answer.status_code == 400
+    assert answer.json()["field"] == "version"
+    assert EditConflict.objects.count() == 0

@@ -41,6 +41,8 @@ def _storable(moment: datetime) -> datetime:
     return in_utc
 
 
+# Versions are stored as 32-bit integers (PostgreSQL's integer) on every database.
+VERSION_MAX = 2_147_483_647
 Text = Annotated[str, AfterValidator(_no_nul)]
 Moment = Annotated[AwareDatetime, AfterValidator(_storable)]
 Name = Annotated[str, Field(max_length=NAME_MAX), AfterValidator(_no_nul)]
@@ -88,7 +90,7 @@ class GlimmerIn(GlimmerFields):
 
 
 class GlimmerUpdate(GlimmerFields):
-    version: int = Field(ge=1, description="The version this edit was made on.")
+    version: int = Field(ge=1, le=VERSION_MAX, description="The version this edit was made on.")
 
 
 class TriggerIn(EntryFields):
@@ -98,7 +100,7 @@ class TriggerIn(EntryFields):
 
 
 class TriggerUpdate(EntryFields):
-    version: int = Field(ge=1, description="The version this edit was made on.")
+    version: int = Field(ge=1, le=VERSION_MAX, description="The version this edit was made on.")
 
 
 class EntryOut(Schema):
