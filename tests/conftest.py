@@ -10,10 +10,20 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from glimmers.accounts.services import create_user
 
 PASSWORD = "a calm river at dawn"
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_english() -> Any:
+    """A request with Accept-Language leaves that language active in the thread; without
+    this, a German page in one test would make the next test's messages German."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -5,7 +5,9 @@ The full list, with defaults, is in docs/settings.md; a test keeps the two in st
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +37,7 @@ INSTALLED_APPS = [
     "glimmers.questions",
     "glimmers.conversations",
     "glimmers.practice",
+    "glimmers.api",
 ]
 
 MIDDLEWARE = [
@@ -157,7 +160,14 @@ STATIC_URL = "/static/"
 # there is nothing to collect; without a STATIC_ROOT WhiteNoise has no folder to warn about.
 STATIC_ROOT = None
 # The project package is not an app, so its static folder is named here.
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_DIRS: list[Any] = [PACKAGE_DIR / "static"]
+# The API docs page uses django-ninja's own copy of Swagger UI (no CDN). Ninja is found, not
+# imported: it is not an installed app, so the CLI's start stays free of it and pydantic.
+_ninja = importlib.util.find_spec("ninja")
+if _ninja is not None and _ninja.submodule_search_locations:
+    STATICFILES_DIRS.append(
+        ("ninja", Path(next(iter(_ninja.submodule_search_locations))) / "static" / "ninja")
+    )
 STORAGES = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",

@@ -8,6 +8,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("healthz", healthz),
+    path("", include("glimmers.api.urls")),
     path("accounts/", include("glimmers.accounts.urls")),
     path("insights/", include("glimmers.insights.urls")),
     path("questions/", include("glimmers.questions.urls")),

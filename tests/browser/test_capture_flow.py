@@ -93,7 +93,9 @@ def test_first_visit_capture_and_timeline(live_server, browser, photo_file, scre
     page.get_by_role("button", name="Save this glimmer").focus()
     page.keyboard.press("Enter")
     page.get_by_text("Saved. Thank you for noticing.").wait_for()
-    assert Glimmer.objects.filter(text="Birdsong before the alarm", senses__has="hearing").exists()
+    assert Glimmer.objects.filter(
+        text="Birdsong before the alarm", senses__has="hearing"
+    ).exists(), list(Glimmer.objects.values_list("text", "senses"))
 
     # Without JavaScript the same form saves with a plain POST and a redirect.
     plain = browser.new_context(

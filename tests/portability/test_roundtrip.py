@@ -69,6 +69,7 @@ def _fill_diary(owner, entries, with_extras):
         add_trigger(owner, EntryInput(text="a siren", senses=["hearing"], body="tight chest"))
         count_bean(owner, note="a smile")
         set_intention(owner, "notice warm light")
+        _keep_a_conflicting_edit(owner)
         trashed = add_glimmer(owner, EntryInput(text="in the trash"))
         trashed.trashed_at = trashed.created_at + timedelta(minutes=1)
         trashed.save()
@@ -102,6 +103,18 @@ def _practice(owner, shared):
     conversations.move_to_trash(set_aside)
 
 
+def _keep_a_conflicting_edit(owner):
+    """Two devices edit the same glimmer; the later one is kept beside it."""
+    from glimmers.api.conflicts import edit_or_keep
+
+    glimmer = add_glimmer(owner, EntryInput(text="two devices", noticed_at=MOMENT))
+    edit_or_keep(glimmer, 1, EntryInput(text="the phone's words"))
+    edit_or_keep(glimmer, 1, EntryInput(text="the laptop's words", tags=["Zug"]))
+
+
+MOMENT = datetime(2024, 3, 1, 8, 0, tzinfo=UTC)
+
+
 def _roundtrip(entries, with_extras):
     """Fill a diary, export it, delete the person, import into their new empty diary, export."""
     from glimmers.accounts.services import delete_account
@@ -132,7 +145,7 @@ def test_roundtrip_with_photos_triggers_beans_intentions_and_trash(db):
     first, second = _roundtrip(entries, with_extras=True)
     assert second == first
     document = json.loads(second)
-    assert document["glimmers"][0]["photos"][0]["data"]
+    assert any(g["photos"] and g["photos"][0]["data"] for g in document["glimmers"])
     assert any(record["trashed_at"] for record in document["glimmers"])
     assert document["triggers"] and document["beans"] and document["intentions"]
     assert len(document["questions"]) == 2 and len(document["question_answers"]) == 3
@@ -141,6 +154,7 @@ def test_roundtrip_with_photos_triggers_beans_intentions_and_trash(db):
     assert sorted(len(ids) for ids in named) == [0, 2]
     assert any(c["trashed_at"] for c in document["conversations"])
     assert any(c["shared_glimmer"] for c in document["conversations"])
+    assert document["edit_conflicts"][0]["data"]["text"] == "the laptop's words"
 
 
 def test_importing_into_another_diary_gives_new_ids_and_keeps_everything_else(db):

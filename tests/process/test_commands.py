@@ -103,6 +103,8 @@ def test_backup_from_sqlite_restores_into_an_empty_instance(tmp_path):
     )
     source.run("trigger", "siren", check=True)
     source.run("bean", check=True)
+    source.run("token", "create", "--name", "phone", check=True)
+    tokens = source.run("token", "list", check=True).stdout
     before = json.loads(source.run("export", check=True).stdout)
     archive = tmp_path / "backup.zip"
     source.run("backup", str(archive), check=True)
@@ -114,6 +116,7 @@ def test_backup_from_sqlite_restores_into_an_empty_instance(tmp_path):
         assert restored.returncode == 0, restored.stderr
         after = json.loads(target.run("export", check=True).stdout)
         assert after == before
+        assert target.run("token", "list", check=True).stdout == tokens  # devices keep working
         # the restored instance keeps working: new rows get fresh ids
         target.run("add", "after the move", check=True)
         again = target.run("restore", str(archive))

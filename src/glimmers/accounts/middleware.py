@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from glimmers.accounts.models import Profile
 
-OPEN_PATHS = ("/accounts/welcome/", "/static/", "/healthz")
+OPEN_PATHS = ("/accounts/welcome/", "/static/", "/healthz", "/api/")
 
 
 class FirstRunMiddleware:

@@ -55,7 +55,10 @@ class GentleLoginView(LoginView):
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
-    return redirect("accounts:login")
+    response = redirect("accounts:login")
+    # The browser forgets the offline queue, the kept pages and the service worker too.
+    response["Clear-Site-Data"] = '"storage"'
+    return response
 
 
 @login_required

@@ -32,6 +32,6 @@ def main(
 
 
 # The commands register themselves on `app` when imported.
-from glimmers.cli import admin, capture, data, practice, questions, reading  # noqa: E402
+from glimmers.cli import admin, capture, data, practice, questions, reading, tokens  # noqa: E402
 
-__all__ = ["admin", "app", "capture", "data", "practice", "questions", "reading"]
+__all__ = ["admin", "app", "capture", "data", "practice", "questions", "reading", "tokens"]

@@ -9,9 +9,13 @@ from typing import TYPE_CHECKING
 import typer
 
 from glimmers.cli.app import USER_HELP, app
-from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, setup
+from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, remote_errors, setup
+
+SERVER_HELP = "Save it on this Glimmers server (URL) instead of this computer."
+TOKEN_HELP = "A device token for --server (from `glimmers token create` on the server)."  # noqa: S105
 
 if TYPE_CHECKING:
+    from glimmers.cli.remote import Remote
     from glimmers.lib.photos import PreparedPhoto
 
 SENSE_HELP = (
@@ -19,6 +23,13 @@ SENSE_HELP = (
     "or intuition (intuition and any further sense). Repeat for several."
 )
 AT_HELP = 'When it happened: an ISO date or time, or words like "yesterday 18:00" (default: now).'
+
+
+def unreadable_time(text: str) -> CommandError:
+    return CommandError(
+        f"“{text}” is not a time Glimmers can read; try 2024-05-01, 2024-05-01 18:00, "
+        "yesterday 18:00 or 3 hours ago."
+    )
 
 
 def _when(text: str | None) -> datetime | None:
@@ -32,10 +43,15 @@ def _when(text: str | None) -> datetime | None:
     try:
         return parse_when(text, now=timezone.now(), zone=timezone.get_current_timezone())
     except WhenError:
-        raise CommandError(
-            f"“{text}” is not a time Glimmers can read; try 2024-05-01, 2024-05-01 18:00, "
-            "yesterday 18:00 or 3 hours ago."
-        ) from None
+        raise unreadable_time(text) from None
+
+
+def _remote(server: str | None, token: str | None) -> Remote | None:
+    """The server named by --server/--token, GLIMMERS_SERVER/GLIMMERS_TOKEN or remote.toml."""
+    from glimmers.cli.remote import target
+
+    with remote_errors():
+        return target(server, token)
 
 
 def _lines(values: list[str]) -> dict[str, str]:
@@ -84,8 +100,28 @@ def add(
         None, "--intensity", min=1, max=5, help="How strong, from 1 to 5."
     ),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+    server: str | None = typer.Option(None, "--server", help=SERVER_HELP),
+    token: str | None = typer.Option(None, "--token", help=TOKEN_HELP),
 ) -> None:
     """Save a glimmer and print its id."""
+    remote = _remote(server, token)
+    if remote is not None:
+        from glimmers.cli import remote as api
+
+        with remote_errors():
+            payload = {
+                "text": text,
+                "noticed_at": api.when(at),
+                "senses": sense,
+                "sense_lines": _lines(line),
+                "body": body,
+                "kind": kind,
+                "tags": tag,
+                "people": person,
+                "intensity": intensity,
+            }
+            typer.echo(api.add(remote, payload, photo))
+        return
     setup()
     with friendly_errors():
         from glimmers.diary.choices import Kind

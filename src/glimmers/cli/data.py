@@ -14,7 +14,8 @@ from pathlib import Path
 import typer
 
 from glimmers.cli.app import USER_HELP, app
-from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, setup
+from glimmers.cli.capture import TOKEN_HELP, _remote
+from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, remote_errors, setup
 
 
 class ExportFormat(StrEnum):
@@ -66,8 +67,26 @@ def export(
         None, "-o", "--output", help="Write to this file (default: standard output)."
     ),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+    server: str | None = typer.Option(
+        None, "--server", help="Export the diary on this Glimmers server (URL) instead."
+    ),
+    token: str | None = typer.Option(None, "--token", help=TOKEN_HELP),
 ) -> None:
     """Export everything you wrote."""
+    remote = _remote(server, token)
+    if remote is not None:
+        from glimmers.cli import remote as api
+
+        with remote_errors():
+            text = api.export(remote, fmt.value)
+            if output is None:
+                sys.stdout.write(text if text.endswith("\n") else text + "\n")
+            else:
+                try:
+                    write_atomically(output, text)
+                except OSError as error:
+                    raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
+        return
     setup()
     with friendly_errors():
         from glimmers.diary.models import Glimmer

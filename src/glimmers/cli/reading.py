@@ -2,32 +2,37 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Any
 
 import typer
 
 from glimmers.cli.app import USER_HELP, app
-from glimmers.cli.capture import _when
+from glimmers.cli.capture import TOKEN_HELP, _remote, _when
 from glimmers.cli.runtime import (
     CommandError,
     acting_user,
     friendly_errors,
     is_terminal,
     print_json,
+    remote_errors,
     setup,
 )
 
+SERVER_HELP = "Read the diary on this Glimmers server (URL) instead of this computer's."
 
-def show(records: list[dict[str, Any]], as_json: bool) -> None:
+
+def show(records: list[dict[str, Any]], as_json: bool, zone: tzinfo | None = None) -> None:
     """Records as JSON, a Rich table in a terminal, or tab-separated lines in a pipe."""
     if as_json:
         print_json(records)
         return
     from datetime import datetime
 
-    from django.utils import timezone
+    if zone is None:
+        from django.utils import timezone
 
-    zone = timezone.get_current_timezone()
+        zone = timezone.get_current_timezone()
     rows = [
         (
             f"{datetime.fromisoformat(r['noticed_at']).astimezone(zone):%Y-%m-%d %H:%M}",
@@ -67,8 +72,24 @@ def list_(
     number: int = typer.Option(20, "-n", "--number", min=1, help="How many (newest first)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON with the export's field names."),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+    server: str | None = typer.Option(None, "--server", help=SERVER_HELP),
+    token: str | None = typer.Option(None, "--token", help=TOKEN_HELP),
 ) -> None:
     """List glimmers, newest first."""
+    remote = _remote(server, token)
+    if remote is not None:
+        from glimmers.cli import remote as api
+
+        with remote_errors():
+            query = {
+                "since": api.when(since),
+                "until": api.when(until),
+                "sense": sense,
+                "kind": kind,
+                "tag": tag,
+            }
+            show(api.glimmers(remote, query, number), as_json, api.local_zone())
+        return
     setup()
     with friendly_errors():
         from glimmers.diary.choices import Kind
@@ -102,12 +123,33 @@ def search(
     number: int = typer.Option(20, "-n", "--number", min=1, help="How many (best match first)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON with the export's field names."),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+    server: str | None = typer.Option(None, "--server", help=SERVER_HELP),
+    token: str | None = typer.Option(None, "--token", help=TOKEN_HELP),
 ) -> None:
     """Find glimmers holding every word of QUERY (or words starting with it), best first.
 
     Looks in the words, sense lines, body notes, tags and people; case and apostrophes
-    don't matter.
+    don't matter. Against a server (--server), the newest come first.
     """
+    remote = _remote(server, token)
+    if remote is not None:
+        from glimmers.cli import remote as api
+
+        with remote_errors():
+            if not query.strip():
+                raise CommandError("Give a word or two to look for.")
+            if person:
+                raise CommandError("--person does not work with --server yet; use --tag.")
+            wanted = {
+                "q": query,
+                "since": api.when(since),
+                "until": api.when(until),
+                "sense": sense,
+                "kind": kind,
+                "tag": tag,
+            }
+            show(api.glimmers(remote, wanted, number), as_json, api.local_zone())
+        return
     setup()
     with friendly_errors():
         from glimmers.diary.choices import Kind

@@ -66,6 +66,15 @@ def friendly_errors() -> Iterator[None]:
         fail(f"{error.strerror or error}: {error.filename}." if error.filename else str(error))
 
 
+@contextlib.contextmanager
+def remote_errors() -> Iterator[None]:
+    """For commands talking to a server: one sentence and exit 1, no Django involved."""
+    try:
+        yield
+    except CommandError as error:
+        fail(str(error))
+
+
 def acting_user(name: str | None, *, create: bool = False) -> Any:
     """The person the CLI acts for: --user / GLIMMERS_USER, or the only one there is.
 

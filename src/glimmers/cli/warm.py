@@ -34,7 +34,9 @@ WARM_COMMANDS = frozenset(
 SOCKET_NAME = ".cli.sock"
 PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # noqa: PTH100, PTH120
 # Variables only the running command reads; every other setting must match the helper's.
-PER_COMMAND = frozenset(["GLIMMERS_USER", "GLIMMERS_WARM", "GLIMMERS_WARM_IDLE"])
+PER_COMMAND = frozenset(
+    ["GLIMMERS_USER", "GLIMMERS_WARM", "GLIMMERS_WARM_IDLE", "GLIMMERS_SERVER", "GLIMMERS_TOKEN"]
+)
 
 
 def mode() -> str:

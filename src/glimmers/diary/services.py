@@ -242,3 +242,80 @@ def rebuild_derived(owner: Any, *, new_glimmers: Iterable[uuid.UUID] | None = No
         search.reindex(owner)
     else:
         search.reindex(owner, new_glimmers)
+
+
+def edit_trigger(trigger: Trigger, data: EntryInput) -> None:
+    """Change a trigger's words, time, senses and body note."""
+    was_noticed_at = trigger.noticed_at
+    _fill(trigger, data)
+    trigger.updated_at = timezone.now()
+    trigger.version += 1
+    trigger.full_clean(exclude=["owner"])
+    with transaction.atomic():
+        trigger.save()
+        tallies.refresh(trigger.owner, [was_noticed_at, trigger.noticed_at])
+
+
+class StaleVersion(Exception):
+    """An edit was made on top of an older version than the one saved."""
+
+    def __init__(self, current: Glimmer | Trigger) -> None:
+        super().__init__(f"version {current.version} is saved")
+        self.current = current
+
+
+def edit_if_version(entry: E, version: int, data: EntryInput) -> E:
+    """Edit only if `version` is still the saved one (compare and swap), else StaleVersion
+    with the saved entry; two devices never silently overwrite one another."""
+    with transaction.atomic():
+        model = type(entry)
+        locked = cast("E", model.objects.select_for_update().get(pk=entry.pk))
+        if locked.version != version:
+            raise StaleVersion(locked)
+        if isinstance(locked, Glimmer):
+            edit_glimmer(locked, data)
+        else:
+            edit_trigger(locked, data)
+    return locked
+
+
+def count_bean_once(
+    owner: Any, bean_id: uuid.UUID, *, counted_at: datetime | None = None, note: str = ""
+) -> Bean:
+    """Count a bean under a client-chosen id; repeating it returns the first one."""
+    existing = Bean.objects.filter(id=bean_id).first()
+    if existing is None:
+        bean = Bean(id=bean_id, owner=owner, counted_at=counted_at or timezone.now())
+        bean.note = note.strip()
+        bean.full_clean(exclude=["owner", "glimmer"], validate_unique=False)
+        try:
+            with transaction.atomic():
+                bean.save(force_insert=True)
+                tallies.refresh(owner, [bean.counted_at])
+            return bean
+        except IntegrityError:
+            existing = Bean.objects.filter(id=bean_id).first()
+            if existing is None:
+                raise
+    if existing.owner_id != owner.pk:
+        raise ValidationError(_("That id is already taken; leave it out to get a new one."))
+    return existing
+
+
+def change_bean(bean: Bean, *, counted_at: datetime | None = None, note: str = "") -> Bean:
+    """Move a bean to another time or change its note."""
+    was_counted_at = bean.counted_at
+    bean.counted_at = counted_at or bean.counted_at
+    bean.note = note.strip()
+    bean.full_clean(exclude=["owner", "glimmer"])
+    with transaction.atomic():
+        bean.save(update_fields=["counted_at", "note"])
+        tallies.refresh(bean.owner, [was_counted_at, bean.counted_at])
+    return bean
+
+
+def uncount_bean(bean: Bean) -> None:
+    """Take a bean back."""
+    with transaction.atomic():
+        bean.delete()
+        tallies.refresh(bean.owner, [bean.counted_at])

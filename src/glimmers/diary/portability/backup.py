@@ -49,6 +49,8 @@ MODELS = [
     "practice.Draft",
     "practice.HiddenPrompt",
     "practice.Onboarding",
+    "api.DeviceToken",
+    "api.EditConflict",
 ]
 Progress = Callable[[int], None]
 

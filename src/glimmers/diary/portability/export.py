@@ -129,6 +129,7 @@ def export_json(
     owner: Any, *, photo_data: bool = True, progress: Progress | None = None
 ) -> dict[str, Any]:
     """Everything a person owns, as one JSON-ready document (photos inlined as base64)."""
+    from glimmers.api.portability import export_conflicts
     from glimmers.conversations import portability as conversations
     from glimmers.questions import portability as questions
 
@@ -164,6 +165,7 @@ def export_json(
         **questions.export_records(owner),
         "conversations": conversations.export_records(owner),
         "practice": export_practice(owner),
+        "edit_conflicts": export_conflicts(owner),
     }
 
 

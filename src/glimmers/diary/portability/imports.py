@@ -74,6 +74,7 @@ class Batch:
     questions: Any = None
     conversations: list[dict[str, Any]] = field(default_factory=list)
     practice: dict[str, Any] = field(default_factory=dict)
+    edit_conflicts: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -247,6 +248,9 @@ def read_glimmers(document: Any) -> Batch:
     from glimmers.practice.portability import read_practice
 
     batch.practice = read_practice(document.get("practice"))
+    from glimmers.api.portability import read_conflicts
+
+    batch.edit_conflicts = read_conflicts(document, parse_stamp, ImportProblem)
     return batch
 
 
@@ -341,6 +345,10 @@ def save_batch(owner: Any, batch: Batch, *, progress: Progress | None = None) ->
                 from glimmers.practice.portability import save_practice
 
                 result.pauses = save_practice(owner, batch.practice, glimmer_ids)
+            if batch.edit_conflicts:
+                from glimmers.api.portability import save_conflicts
+
+                save_conflicts(owner, batch.edit_conflicts)
     except BaseException:
         for name in written:  # the rows are gone; their files go too
             default_storage.delete(name)

@@ -1,0 +1,131 @@
+"""Two devices, one entry: an edit made on an older version never overwrites the newer one.
+
+It is kept as an EditConflict beside the entry; the entry's page shows both, and the person
+chooses which stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, TypeVar
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from glimmers.api.models import EditConflict
+from glimmers.diary import services
+from glimmers.diary.fields import normalize_senses
+from glimmers.diary.models import Glimmer, Person, Tag, Trigger, clean_sense_lines
+from glimmers.diary.portability.export import stamp
+from glimmers.diary.services import EntryInput, StaleVersion
+
+E = TypeVar("E", Glimmer, Trigger)
+
+
+def as_record(data: EntryInput, *, with_labels: bool) -> dict[str, Any]:
+    """An edit in the export's field names, normalized as saving would."""
+    record: dict[str, Any] = {
+        "text": data.text.strip(),
+        "noticed_at": stamp(data.noticed_at),
+        "senses": normalize_senses(data.senses),
+        "sense_lines": clean_sense_lines(dict(data.sense_lines), list(data.senses)),
+        "body": data.body.strip(),
+        "intensity": data.intensity,
+    }
+    if with_labels:
+        record["kind"] = data.kind
+        record["tags"] = sorted({n for n in map(Tag.normalize, data.tags) if n})
+        record["people"] = sorted({n for n in map(Person.normalize, data.people) if n})
+    return record
+
+
+def saved_record(entry: Glimmer | Trigger) -> dict[str, Any]:
+    data = EntryInput(
+        text=entry.text,
+        noticed_at=entry.noticed_at,
+        senses=list(entry.senses),
+        sense_lines=dict(entry.sense_lines or {}),
+        body=entry.body,
+        intensity=entry.intensity,
+    )
+    if isinstance(entry, Glimmer):
+        data = replace(
+            data,
+            kind=entry.kind,
+            tags=[tag.name for tag in entry.tags.all()],
+            people=[person.name for person in entry.people.all()],
+        )
+    return as_record(data, with_labels=isinstance(entry, Glimmer))
+
+
+def edit_or_keep(entry: E, version: int, data: EntryInput) -> E | None:
+    """Apply an edit made on `version`. If another edit came first, keep this one beside
+    the entry and return None (unless it is exactly what is saved: a replayed edit)."""
+    if data.noticed_at is None:
+        data = replace(data, noticed_at=entry.noticed_at)
+    try:
+        return services.edit_if_version(entry, version, data)
+    except StaleVersion as stale:
+        current: E = stale.current  # type: ignore[assignment]
+    incoming = as_record(data, with_labels=isinstance(current, Glimmer))
+    if incoming == saved_record(current):
+        return current
+    link = {"glimmer": current} if isinstance(current, Glimmer) else {"trigger": current}
+    already = EditConflict.objects.filter(
+        owner=current.owner, base_version=version, settled_at=None, **link
+    )
+    if not any(kept.data == incoming for kept in already):
+        EditConflict.objects.create(
+            owner=current.owner,
+            base_version=version,
+            saved_version=current.version,
+            data=incoming,
+            **link,
+        )
+    return None
+
+
+def conflict_body(current: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "error": _(
+            "This was changed elsewhere since your version; your edit is kept beside it "
+            "and both are shown on its page."
+        ),
+        "field": "version",
+        "current": current,
+    }
+
+
+def open_conflicts(entry: Glimmer | Trigger) -> list[EditConflict]:
+    return list(entry.edit_conflicts.filter(settled_at=None).order_by("received_at", "id"))
+
+
+def use_other_version(conflict: EditConflict) -> None:
+    """Make the kept edit the saved version (a new version; the old one stays in history
+    only as far as the person keeps it)."""
+    data = conflict.data
+    entry = conflict.entry
+    noticed_at = parse_datetime(data["noticed_at"]) if data.get("noticed_at") else None
+    edit = EntryInput(
+        text=data["text"],
+        noticed_at=noticed_at if isinstance(noticed_at, datetime) else entry.noticed_at,
+        senses=data.get("senses", []),
+        sense_lines=data.get("sense_lines", {}),
+        body=data.get("body", ""),
+        intensity=data.get("intensity"),
+        kind=data.get("kind", ""),
+        tags=data.get("tags", []),
+        people=data.get("people", []),
+    )
+    if isinstance(entry, Glimmer):
+        services.edit_glimmer(entry, edit)
+    else:
+        services.edit_trigger(entry, edit)
+    settle(conflict)
+
+
+def settle(conflict: EditConflict) -> None:
+    conflict.settled_at = timezone.now()
+    conflict.save(update_fields=["settled_at"])

@@ -1,0 +1,249 @@
+"""Glimmers and triggers: list, get, create (safe to repeat), update (with a version), trash."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import uuid
+from functools import partial
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+from ninja.errors import HttpError
+
+from glimmers.api import conflicts
+from glimmers.api.paging import DEFAULT_LIMIT, MAX_LIMIT, page
+from glimmers.api.schemas import (
+    ApiRequest,
+    Error,
+    GlimmerConflict,
+    GlimmerIn,
+    GlimmerOut,
+    GlimmerPage,
+    GlimmerUpdate,
+    KindName,
+    Moment,
+    SenseName,
+    TriggerConflict,
+    TriggerIn,
+    TriggerOut,
+    TriggerPage,
+    TriggerUpdate,
+    entry_record,
+)
+from glimmers.diary import services
+from glimmers.diary.access import get_glimmer_for, get_trigger_for
+from glimmers.diary.models import Glimmer, Trigger
+from glimmers.diary.queries import search, timeline
+from glimmers.diary.services import EntryInput
+from glimmers.lib.photos import PreparedPhoto, prepare_upload
+
+router = Router()
+ERRORS: dict[int, Any] = {400: Error, 401: Error, 403: Error, 404: Error}
+Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="How many at most.")  # type: ignore[type-arg]
+
+
+def _glimmer(request: ApiRequest, glimmer_id: uuid.UUID) -> Glimmer:
+    return get_glimmer_for(request.auth, glimmer_id)
+
+
+def _trigger(request: ApiRequest, trigger_id: uuid.UUID) -> Trigger:
+    return get_trigger_for(request.auth, trigger_id)
+
+
+def _fresh(entry: Any) -> dict[str, Any]:
+    """The entry as saved, read back with its labels and photos."""
+    model = type(entry)
+    related = ("tags", "people", "photos") if model is Glimmer else ()
+    return entry_record(model.objects.prefetch_related(*related).get(pk=entry.pk))
+
+
+def _photos(payload: GlimmerIn) -> list[PreparedPhoto]:
+    prepared = []
+    for photo in payload.photos:
+        try:
+            raw = base64.b64decode(photo.data, validate=True)
+        except (binascii.Error, ValueError):
+            raise HttpError(400, _("A photo must be sent as base64.")) from None
+        prepared.append(prepare_upload(io.BytesIO(raw)))
+    return prepared
+
+
+def glimmer_input(payload: Any, *, photos: list[PreparedPhoto] | None = None) -> EntryInput:
+    return EntryInput(
+        text=payload.text,
+        noticed_at=payload.noticed_at,
+        senses=list(payload.senses),
+        sense_lines=dict(payload.sense_lines),
+        body=payload.body,
+        kind=payload.kind,
+        tags=list(payload.tags),
+        people=list(payload.people),
+        intensity=payload.intensity,
+        photos=photos or [],
+        id=getattr(payload, "id", None),
+    )
+
+
+def trigger_input(payload: Any) -> EntryInput:
+    return EntryInput(
+        text=payload.text,
+        noticed_at=payload.noticed_at,
+        senses=list(payload.senses),
+        sense_lines=dict(payload.sense_lines),
+        body=payload.body,
+        intensity=payload.intensity,
+        id=getattr(payload, "id", None),
+    )
+
+
+@router.get("/glimmers", response={200: GlimmerPage, **ERRORS}, tags=["glimmers"])
+def list_glimmers(
+    request: ApiRequest,
+    since: Moment | None = None,
+    until: Moment | None = None,
+    sense: SenseName | None = None,
+    kind: KindName | None = None,
+    tag: str | None = None,
+    q: str | None = Query(None, description="Only those containing every word."),  # type: ignore[type-arg]
+    cursor: str | None = None,
+    limit: int = Limit,
+) -> dict[str, Any]:
+    """Your glimmers outside the trash, newest first, narrowed by any filter given."""
+    # With words to look for: the matching ones, still newest first (pages need one order).
+    look = partial(search, request.auth, q) if q else partial(timeline, request.auth)
+    found = look(since=since, until=until, sense=sense, kind=kind, tag=tag)
+    items, next_cursor = page(
+        found.prefetch_related("tags", "people", "photos"), "noticed_at", cursor, limit
+    )
+    return {"items": [entry_record(item) for item in items], "next": next_cursor}
+
+
+@router.post("/glimmers", response={201: GlimmerOut, **ERRORS}, tags=["glimmers"])
+def create_glimmer(request: ApiRequest, payload: GlimmerIn) -> Status[Any]:
+    """Save a glimmer. Sending the same `id` again returns the one saved the first time."""
+    glimmer = services.add_glimmer(request.auth, glimmer_input(payload, photos=_photos(payload)))
+    return Status(201, _fresh(glimmer))
+
+
+@router.get("/glimmers/{glimmer_id}", response={200: GlimmerOut, **ERRORS}, tags=["glimmers"])
+def get_glimmer(request: ApiRequest, glimmer_id: uuid.UUID) -> dict[str, Any]:
+    """One of your glimmers, in the trash or not."""
+    return _fresh(_glimmer(request, glimmer_id))
+
+
+@router.put(
+    "/glimmers/{glimmer_id}",
+    response={200: GlimmerOut, 409: GlimmerConflict, **ERRORS},
+    tags=["glimmers"],
+)
+def update_glimmer(
+    request: ApiRequest, glimmer_id: uuid.UUID, payload: GlimmerUpdate
+) -> Status[Any]:
+    """Replace a glimmer's words, time, senses and labels (photos stay). `version` must be
+    the saved one; if not, your edit is kept beside it and the answer is 409."""
+    glimmer = _glimmer(request, glimmer_id)
+    saved = conflicts.edit_or_keep(glimmer, payload.version, glimmer_input(payload))
+    if saved is None:
+        return Status(409, conflicts.conflict_body(_fresh(glimmer)))
+    return Status(200, _fresh(saved))
+
+
+@router.post(
+    "/glimmers/{glimmer_id}/trash", response={200: GlimmerOut, **ERRORS}, tags=["glimmers"]
+)
+def trash_glimmer(request: ApiRequest, glimmer_id: uuid.UUID) -> dict[str, Any]:
+    """Move a glimmer to the trash (it can come back from there)."""
+    glimmer = _glimmer(request, glimmer_id)
+    if not glimmer.in_trash:
+        services.move_to_trash(glimmer)
+    return _fresh(glimmer)
+
+
+@router.post(
+    "/glimmers/{glimmer_id}/restore", response={200: GlimmerOut, **ERRORS}, tags=["glimmers"]
+)
+def restore_glimmer(request: ApiRequest, glimmer_id: uuid.UUID) -> dict[str, Any]:
+    """Bring a glimmer back from the trash."""
+    glimmer = _glimmer(request, glimmer_id)
+    services.restore(glimmer)
+    return _fresh(glimmer)
+
+
+def _triggers(owner: Any, since: Any, until: Any, sense: Any) -> QuerySet[Trigger]:
+    found = Trigger.objects.owned_by(owner).alive()
+    if since is not None:
+        found = found.filter(noticed_at__gte=since)
+    if until is not None:
+        found = found.filter(noticed_at__lte=until)
+    if sense:
+        found = found.filter(senses__has=sense)
+    return found
+
+
+@router.get("/triggers", response={200: TriggerPage, **ERRORS}, tags=["triggers"])
+def list_triggers(
+    request: ApiRequest,
+    since: Moment | None = None,
+    until: Moment | None = None,
+    sense: SenseName | None = None,
+    cursor: str | None = None,
+    limit: int = Limit,
+) -> dict[str, Any]:
+    """Your triggers outside the trash, newest first."""
+    items, next_cursor = page(
+        _triggers(request.auth, since, until, sense), "noticed_at", cursor, limit
+    )
+    return {"items": [entry_record(item) for item in items], "next": next_cursor}
+
+
+@router.post("/triggers", response={201: TriggerOut, **ERRORS}, tags=["triggers"])
+def create_trigger(request: ApiRequest, payload: TriggerIn) -> Status[Any]:
+    """Note a trigger. Sending the same `id` again returns the one saved the first time."""
+    return Status(201, _fresh(services.add_trigger(request.auth, trigger_input(payload))))
+
+
+@router.get("/triggers/{trigger_id}", response={200: TriggerOut, **ERRORS}, tags=["triggers"])
+def get_trigger(request: ApiRequest, trigger_id: uuid.UUID) -> dict[str, Any]:
+    """One of your triggers, in the trash or not."""
+    return _fresh(_trigger(request, trigger_id))
+
+
+@router.put(
+    "/triggers/{trigger_id}",
+    response={200: TriggerOut, 409: TriggerConflict, **ERRORS},
+    tags=["triggers"],
+)
+def update_trigger(
+    request: ApiRequest, trigger_id: uuid.UUID, payload: TriggerUpdate
+) -> Status[Any]:
+    """Replace a trigger's words, time, senses and body note; `version` as for glimmers."""
+    trigger = _trigger(request, trigger_id)
+    saved = conflicts.edit_or_keep(trigger, payload.version, trigger_input(payload))
+    if saved is None:
+        return Status(409, conflicts.conflict_body(_fresh(trigger)))
+    return Status(200, _fresh(saved))
+
+
+@router.post(
+    "/triggers/{trigger_id}/trash", response={200: TriggerOut, **ERRORS}, tags=["triggers"]
+)
+def trash_trigger(request: ApiRequest, trigger_id: uuid.UUID) -> dict[str, Any]:
+    """Move a trigger to the trash."""
+    trigger = _trigger(request, trigger_id)
+    if not trigger.in_trash:
+        services.move_to_trash(trigger)
+    return _fresh(trigger)
+
+
+@router.post(
+    "/triggers/{trigger_id}/restore", response={200: TriggerOut, **ERRORS}, tags=["triggers"]
+)
+def restore_trigger(request: ApiRequest, trigger_id: uuid.UUID) -> dict[str, Any]:
+    """Bring a trigger back from the trash."""
+    trigger = _trigger(request, trigger_id)
+    services.restore(trigger)
+    return _fresh(trigger)

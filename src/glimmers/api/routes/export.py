@@ -1,0 +1,31 @@
+"""Everything a person owns, as the JSON export (lossless, photos inlined) or as text."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from ninja import Router, Schema
+
+from glimmers.api.routes.entries import ERRORS
+from glimmers.api.schemas import ApiRequest
+from glimmers.diary.portability import export_csv, export_json, export_markdown
+
+router = Router(tags=["export"])
+
+
+class TextExport(Schema):
+    format: str
+    text: str
+
+
+@router.get("/export", response={200: dict[str, Any], **ERRORS})
+def export_document(request: ApiRequest) -> dict[str, Any]:
+    """The JSON export: the same document as `glimmers export` and the settings page give."""
+    return export_json(request.auth)
+
+
+@router.get("/export/text", response={200: TextExport, **ERRORS})
+def export_text(request: ApiRequest, format: Literal["markdown", "csv"]) -> dict[str, str]:
+    """A readable Markdown diary, or CSV with one row per glimmer (trash left out)."""
+    make = export_markdown if format == "markdown" else export_csv
+    return {"format": format, "text": make(request.auth)}
