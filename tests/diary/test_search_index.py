@@ -102,3 +102,16 @@ def test_the_best_matches_skip_the_trash_however_many_are_there(owner):
     assert sorted(g.text for g in search(owner, "sun", kind="moment")) == sorted(
         g.text for g in search(owner, "sun", limit=10)
     )
+
+
+def test_a_very_common_word_is_ranked_among_its_newest_matches(owner, monkeypatch):
+    from glimmers.diary import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+    add_glimmer(owner, EntryInput("tea tea tea, the oldest and best", noticed_at=WHEN))
+    for number in range(20):  # more than the page asks for, so the window is what counts
+        add_glimmer(owner, EntryInput(f"a long afternoon and some tea {number}", noticed_at=WHEN))
+    found = [glimmer.text for glimmer in search(owner, "tea", limit=2)]
+    assert len(found) == 2 and "oldest" not in " ".join(found)
+    # With a filter every match is ranked, so the best one still comes first.
+    assert search(owner, "tea", kind="moment")[0].text.startswith("tea tea tea")

@@ -143,25 +143,36 @@ def _match(owner: Any, terms: list[str]) -> str:
     return f"owner_id:{int(owner.pk)} AND document:({words})"
 
 
+# A word found in tens of thousands of glimmers is ranked among its most recent matches only
+# (the newest this many): ranking stays quick however common the word, and recent moments
+# are the likelier ones to be looked for.
+RANK_WINDOW = 2000
+
+
 def _top(owner: Any, terms: list[str], count: int) -> list[uuid.UUID]:
     """The ids of the `count` best-matching glimmers (trash included), from the index alone:
     only those few are joined to anything."""
+    window = max(RANK_WINDOW, count)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
+            # FTS5 walks matches newest row first and stops at the window; only those are
+            # scored.
             cursor.execute(
-                "SELECT d.glimmer_id FROM (SELECT rowid AS found, bm25(diary_search, 0.0, 1.0)"
-                " AS score FROM diary_search WHERE diary_search MATCH %s ORDER BY score, rowid"
-                " DESC LIMIT %s) AS top JOIN diary_searchdocument d ON d.id = top.found"
+                "SELECT d.glimmer_id FROM (SELECT found, score FROM (SELECT rowid AS found,"
+                " bm25(diary_search, 0.0, 1.0) AS score FROM diary_search WHERE diary_search"
+                " MATCH %s ORDER BY rowid DESC LIMIT %s) ORDER BY score, found DESC LIMIT %s)"
+                " AS top JOIN diary_searchdocument d ON d.id = top.found"
                 " ORDER BY top.score, top.found DESC",
-                [_match(owner, terms), count],
+                [_match(owner, terms), window, count],
             )
         else:
             query = " & ".join(f"({term} | {term}:*)" for term in terms)
             cursor.execute(
-                "SELECT glimmer_id FROM diary_searchdocument, to_tsquery('simple', %s) AS q"
-                " WHERE owner_id = %s AND vector @@ q ORDER BY ts_rank(vector, q) DESC, id DESC"
-                " LIMIT %s",
-                [query, owner.pk, count],
+                "SELECT glimmer_id FROM (SELECT glimmer_id, id, ts_rank(vector, q) AS score"
+                " FROM diary_searchdocument, to_tsquery('simple', %s) AS q"
+                " WHERE owner_id = %s AND vector @@ q ORDER BY id DESC LIMIT %s) AS recent"
+                " ORDER BY score DESC, id DESC LIMIT %s",
+                [query, owner.pk, window, count],
             )
         return [row[0] if isinstance(row[0], uuid.UUID) else uuid.UUID(row[0]) for row in cursor]
 
