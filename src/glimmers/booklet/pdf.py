@@ -46,7 +46,7 @@ INVISIBLE_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 @lru_cache(maxsize=1)
 def _covered() -> frozenset[int]:
     """Code points both bundled fonts can draw."""
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     sets = []
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
