@@ -9,16 +9,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from glimmers.diary.models import Glimmer, Trigger
+from glimmers.diary.services import day_bounds
 
 # Ten years is already a shelf of booklets; the glimmer limit keeps one request bounded.
 MAX_SPAN_DAYS = 3653
@@ -77,10 +78,7 @@ class BookletContent:
 
 def day_range(since: date, until: date) -> tuple[datetime, datetime]:
     """From the start of `since` to the start of the day after `until`, in the current zone."""
-    zone = timezone.get_current_timezone()
-    start = datetime.combine(since, time.min, tzinfo=zone)
-    end = datetime.combine(until + timedelta(days=1), time.min, tzinfo=zone)
-    return start, end
+    return day_bounds(since)[0], day_bounds(until)[1]
 
 
 def readable_day(day: date) -> str:
