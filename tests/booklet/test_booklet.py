@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -145,11 +146,15 @@ def test_the_booklet_speaks_the_language(owner, lang):
     with translation.override(lang):
         text = pdfcheck.words(make_booklet(owner, last_week()).pdf)
     expected = {
-        "uk": ["4 проблиски", "Я відчула запах… свіжий хліб", "Спогад"],
-        "de": ["4 Glimmer", "Ich roch… свіжий хліб", "Eine Erinnerung"],
+        "uk": ["4 проблиски", "за 2 дні", "Чую запах… свіжий хліб", "Спогад"],
+        "de": ["4 Glimmer", "an 2 Tagen", "Ich roch… свіжий хліб", "Eine Erinnerung", "Stichwörter: #дім"],
     }[lang]
     missing = [phrase for phrase in expected if phrase not in text]
     assert not missing, text
+    if lang == "uk":  # "7 березня", not "7 березень": the month as a date says it
+        assert re.search(r"\d \w+(ня|ого)( |$)", text), text
+    else:
+        assert re.search(r"\d\. \w+ \d{4}", text), text
 
 
 def test_printable_keeps_words_and_drops_what_cannot_be_drawn():
