@@ -57,6 +57,8 @@ def test_a_week_reads_like_a_booklet(owner):
     assert "A memory" in text and "A conversation" in text
     # Emoji the font cannot draw are left out, with no empty box in their place.
     assert "courtyard wall ☀ and the cat" in text
+    # Right-to-left words are shaped and read in their own order, not mirrored.
+    assert "שלום" in text and "םולש" not in text and "مرحبا" in text
     # Never the trash, and triggers only when asked.
     assert "thrown away" not in text and "Sirens at night" not in text
     assert pdfcheck.image_count(printed.pdf) == 1
@@ -171,7 +173,7 @@ def test_printable_keeps_words_and_drops_what_cannot_be_drawn():
     assert printable("👨‍👩‍👧") == ""
     assert printable("Їжак і Straße") == "Їжак і Straße"
     assert printable("line one\r\nline two\tend") == "line one\nline two end"
-    assert printable("שלום") == "שלום"  # right-to-left text is kept (drawn as stored)
+    assert printable("שלום") == "שלום"
 
 
 def test_a_photo_whose_file_is_gone_is_left_out(owner):

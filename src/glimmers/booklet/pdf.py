@@ -6,11 +6,13 @@ Characters the font has no shape for (most emoji) are left out instead of printi
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import math
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -70,6 +72,17 @@ def printable(text: str) -> str:
     return kept
 
 
+def _leads_rtl(text: str) -> bool:
+    """Whether the first letter with a direction reads right to left (the bidi rule P2)."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
 def _local(moment: datetime) -> datetime:
     return timezone.localtime(moment)
 
@@ -104,6 +117,21 @@ class Document(FPDF):
         self.set_font(FONT, "B" if bold else "", size)
         self.set_text_color(*color)
 
+    @contextlib.contextmanager
+    def shaped(self, text: str) -> Iterator[bool]:
+        """Shape (HarfBuzz) and order (bidi) right-to-left text; yields whether it leads RTL.
+
+        Only such paragraphs are shaped: the shaping engine costs time the rest need not pay.
+        """
+        if not any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+            yield False
+            return
+        self.set_text_shaping(True)
+        try:
+            yield _leads_rtl(text)
+        finally:
+            self.set_text_shaping(False)
+
     def paragraph(
         self,
         text: str,
@@ -117,20 +145,23 @@ class Document(FPDF):
     ) -> None:
         self.style(size, bold=bold, color=color)
         self.set_x(self.l_margin + indent)
-        self.multi_cell(
-            self.epw - indent,
-            size * PT * leading,
-            printable(text),
-            align=align,
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
+        text = printable(text)
+        with self.shaped(text) as rtl:
+            self.multi_cell(
+                self.epw - indent,
+                size * PT * leading,
+                text,
+                align="R" if rtl and align == "L" else align,
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+            )
 
     def height_for(self, text: str, width: float, line_height: float, align: str = "L") -> float:
         """How tall `text` would be in the current font, without drawing it."""
-        height = self.multi_cell(
-            width, line_height, text, align=align, dry_run=True, output="HEIGHT"
-        )
+        with self.shaped(text):
+            height = self.multi_cell(
+                width, line_height, text, align=align, dry_run=True, output="HEIGHT"
+            )
         assert isinstance(height, float | int)
         return float(height)
 
@@ -141,7 +172,9 @@ class Document(FPDF):
         self.style(size, bold=True, color=MUTED)
         self.write(height, printable(label) + " ")
         self.style(size, color=INK)
-        self.write(height, printable(text))
+        text = printable(text)
+        with self.shaped(text):
+            self.write(height, text)
         self.ln(height)
 
     def rule(self, width: float | None = None, *, gap: float = 3) -> None:
@@ -400,7 +433,8 @@ def _bookmark(pdf: Document, glimmer: Glimmer, owner_name: str, left: float, top
     # Centre the words in the room they have, a little above the middle.
     pdf.set_xy(x, text_top + max(0.0, (text_room - used) * 0.4))
     pdf.style(size)
-    pdf.multi_cell(inner, size * PT * 1.35, text, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    with pdf.shaped(text):
+        pdf.multi_cell(inner, size * PT * 1.35, text, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
     foot_top = top + BOOKMARK_HEIGHT - BOOKMARK_PADDING - foot_height - 8
     pdf.set_draw_color(*RULE)
     pdf.set_line_width(0.3)
