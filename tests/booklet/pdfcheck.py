@@ -36,7 +36,17 @@ def pages(data: bytes, scale: float = 1.0) -> list[Page]:
 
 def words(data: bytes) -> str:
     """All the text of a PDF, lines joined by spaces (PDFium breaks lines where we wrapped)."""
-    return " ".join(" ".join(page.text.split()) for page in pages(data, scale=0.2))
+    document = pdfium.PdfDocument(data)
+    try:
+        texts = []
+        for page in document:
+            text_page = page.get_textpage()
+            texts.append(" ".join(text_page.get_text_range().split()))
+            text_page.close()
+            page.close()
+        return " ".join(texts)
+    finally:
+        document.close()
 
 
 def has_ink(image: Image.Image) -> bool:

@@ -311,7 +311,9 @@ class BookletWriter:
         heading = f"{_local(glimmer.noticed_at):%H:%M}"
         if glimmer.kind != Kind.MOMENT:
             heading += f"  ·  {Kind(glimmer.kind).label}"
-        pdf.paragraph(heading, 12, bold=True, color=MUTED)
+        # One short line: a plain cell, no line breaking to pay for.
+        pdf.style(12, bold=True, color=MUTED)
+        pdf.cell(0, 12 * PT * 1.4, printable(heading), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(1)
         pdf.paragraph(glimmer.text, TEXT_SIZE)
         pdf.ln(1.5)
@@ -337,7 +339,13 @@ class BookletWriter:
         """About how tall a glimmer will be on paper, so it can start on a fresh page."""
         pdf = self.pdf
         pdf.set_font(FONT, "", TEXT_SIZE)
-        words = pdf.height_for(printable(glimmer.text), pdf.epw, TEXT_SIZE * PT * 1.4)
+        # An estimate from the text's width (a quick sum) rather than a second line-breaking
+        # pass, which would double the cost of every glimmer in a long booklet.
+        lines = sum(
+            math.ceil(pdf.get_string_width(line) * 1.1 / pdf.epw) or 1
+            for line in printable(glimmer.text).split("\n")
+        )
+        words = lines * TEXT_SIZE * PT * 1.4
         details = len(glimmer.senses) + bool(glimmer.body) + 2
         height = 8 + words + details * DETAIL_SIZE * PT * 1.4
         if self.content.options.photos:
