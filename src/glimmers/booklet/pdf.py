@@ -276,9 +276,10 @@ class BookletWriter:
 
     def day(self, day: date, glimmers: list[Glimmer], triggers: list[Trigger], first: bool) -> None:
         pdf = self.pdf
-        # Keep a heading with the start of its first glimmer.
+        # Keep a heading with its first glimmer (whole, unless it is longer than a page).
+        first_height = self.height_of(glimmers[0]) if glimmers else 20.0
         if not first:
-            if pdf.will_page_break(50):
+            if pdf.will_page_break(9 + 18 + min(first_height, pdf.eph * 0.6)):
                 pdf.add_page()
             else:
                 pdf.ln(9)
