@@ -174,3 +174,11 @@ def test_bookmarks_need_a_choice_and_at_most_six(owner_client, owner):
 def test_an_empty_diary_gets_a_kind_word_instead_of_a_form(owner_client, owner):
     html = owner_client.get(BOOKMARKS).content.decode()
     assert "Once you have noticed a glimmer or two" in html and '<form method="get"' not in html
+
+
+def test_the_ends_of_the_calendar_are_no_trouble(owner_client, owner):
+    entries.glimmer(owner, "today's")
+    for since, until in (("0001-01-01", "0001-01-05"), ("9999-12-25", "9999-12-31")):
+        response = make(owner_client, period="dates", since=since, until=until)
+        assert response.status_code == 400
+        assert "There are no glimmers from" in response.content.decode()

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
@@ -107,7 +107,11 @@ def check_period(since: date, until: date) -> None:
 def booklet_content(owner: Any, options: BookletOptions) -> BookletContent:
     """The owner's glimmers (never the trash) of the period, oldest first, checked to fit."""
     check_period(options.since, options.until)
-    start, end = day_range(options.since, options.until)
+    # No glimmer lies in the future, and the calendar's very ends have no day around them.
+    start, end = day_range(
+        max(options.since, date.min + timedelta(days=1)),
+        min(options.until, timezone.localdate() + timedelta(days=1)),
+    )
     period = Glimmer.objects.filter(
         owner=owner, trashed_at__isnull=True, noticed_at__gte=start, noticed_at__lt=end
     )
@@ -160,17 +164,23 @@ def make_booklet(owner: Any, options: BookletOptions) -> Printed:
     return Printed(pdf, len(content.glimmers), pages)
 
 
-def bookmark_choices(owner: Any, limit: int = 60) -> list[Glimmer]:
-    """Glimmers to pick from for a bookmark: the strong ones first, then the newest."""
+def gentle_default(owner: Any, count: int = BOOKMARKS_PER_PAGE) -> list[Glimmer]:
+    """A bookmark's default: the most recent strong glimmers, topped up with the newest."""
     alive = Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
-    strong = list(alive.filter(intensity__gte=STRONG).order_by("-noticed_at", "-id")[:limit])
-    rest = alive.exclude(id__in=[glimmer.id for glimmer in strong])
-    return strong + list(rest.order_by("-noticed_at", "-id")[: limit - len(strong)])
+    chosen = list(alive.filter(intensity__gte=STRONG).order_by("-noticed_at", "-id")[:count])
+    if len(chosen) < count:
+        rest = alive.exclude(id__in=[glimmer.id for glimmer in chosen])
+        chosen += list(rest.order_by("-noticed_at", "-id")[: count - len(chosen)])
+    return chosen
 
 
-def gentle_default(owner: Any) -> list[Glimmer]:
-    """A bookmark's default: the most recent strong glimmers, else simply the most recent."""
-    return bookmark_choices(owner, BOOKMARKS_PER_PAGE)
+def bookmark_choices(owner: Any, limit: int = 60) -> list[Glimmer]:
+    """Glimmers to pick from for bookmarks: the gentle default first, then the newest."""
+    chosen = gentle_default(owner)
+    rest = Glimmer.objects.filter(owner=owner, trashed_at__isnull=True).exclude(
+        id__in=[glimmer.id for glimmer in chosen]
+    )
+    return chosen + list(rest.order_by("-noticed_at", "-id")[: limit - len(chosen)])
 
 
 def bookmark_glimmers(owner: Any, ids: Sequence[uuid.UUID]) -> list[Glimmer]:
