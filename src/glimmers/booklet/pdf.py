@@ -1,7 +1,8 @@
 """Typesetting booklets and bookmarks with fpdf2 (pure Python) and the bundled DejaVu Sans.
 
 Large type, ragged right, a lot of air: the reader may be ninety-four and holding paper.
-Characters the font has no shape for (most emoji) are left out instead of printing boxes.
+Characters the font has no shape for (most emoji) are left out instead of printing boxes;
+right-to-left lines are shaped and ordered by HarfBuzz (uharfbuzz), and only those lines.
 """
 
 from __future__ import annotations
