@@ -67,6 +67,19 @@ def image_count(data: bytes) -> int:
         document.close()
 
 
+def image_sizes(data: bytes) -> list[tuple[int, int]]:
+    """The pixel size of every picture in the PDF, as embedded."""
+    document = pdfium.PdfDocument(data)
+    try:
+        return [
+            tuple(obj.get_px_size())
+            for page in document
+            for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE])
+        ]
+    finally:
+        document.close()
+
+
 def save_pngs(data: bytes, folder: Path, stem: str, count: int, scale: float = 1.2) -> list[Path]:
     """The first `count` pages as PNG files, for the README and for looking at."""
     saved = []

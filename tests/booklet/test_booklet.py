@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -21,8 +22,10 @@ from glimmers.booklet.services import (
     make_booklet,
     preset_days,
 )
+from glimmers.diary import services
+from glimmers.lib.photos import prepare_photo
 from tests.booklet import diary, pdfcheck
-from tests.web import entries
+from tests.web import entries, images
 
 
 @pytest.fixture(autouse=True)
@@ -182,3 +185,21 @@ def test_a_photo_whose_file_is_gone_is_left_out(owner):
     printed = make_booklet(owner, last_week())
     assert pdfcheck.image_count(printed.pdf) == 0
     assert "courtyard wall" in pdfcheck.words(printed.pdf)
+
+
+def test_large_photos_are_made_smaller_for_paper_and_small_ones_go_in_as_they_are(owner):
+    big = entries.glimmer(owner, "a wide field", ago=timedelta(days=1))
+    small = entries.glimmer(owner, "a small cup", ago=timedelta(days=1, hours=1))
+    services.save_photos(big, [photo(2400, 1600)])
+    services.save_photos(small, [photo(800, 600)])
+    printed = make_booklet(owner, last_week())
+    assert sorted(pdfcheck.image_sizes(printed.pdf)) == [(800, 600), (1200, 800)]
+
+
+def photo(width, height):
+    return prepare_photo(
+        images.jpeg(width, height),
+        max_bytes=settings.PHOTO_MAX_BYTES,
+        max_pixels=settings.PHOTO_MAX_PIXELS,
+        max_side=settings.PHOTO_MAX_SIDE,
+    )

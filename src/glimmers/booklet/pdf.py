@@ -11,9 +11,12 @@ import contextlib
 import io
 import itertools
 import math
+import os
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +45,7 @@ TEXT_SIZE = 16  # the glimmer's own words
 DETAIL_SIZE = 13.5  # senses, body, people, tags
 PHOTO_PIXELS = 1000  # long side of a photo in the PDF: sharp in print, light in the file
 PHOTO_LARGEST = 1400  # up to this, a photo is not made smaller
+PHOTO_WORKERS = 4
 PHOTO_MAX_HEIGHT = 85.0  # mm
 # Emoji helpers: with their emoji gone they would only leave odd marks behind.
 INVISIBLE_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
@@ -215,7 +219,13 @@ def _photo_bytes(photo: Photo) -> io.BytesIO | None:
         with Image.open(photo.image.path) as image:
             if image.format == "JPEG" and image.mode == "RGB" and max(image.size) <= PHOTO_LARGEST:
                 return io.BytesIO(Path(photo.image.path).read_bytes())
-            image.draft("RGB", (PHOTO_PIXELS, PHOTO_PIXELS))
+            # JPEG's own scaling: the largest power-of-two reduction that keeps the long
+            # side at PHOTO_PIXELS or more (draft wants both sides, so they keep their ratio).
+            width, height = image.size
+            scale = 1
+            while scale < 8 and max(width, height) // (scale * 2) >= PHOTO_PIXELS:
+                scale *= 2
+            image.draft("RGB", (width // scale, height // scale))
             picture = image.convert("RGB")
     except (OSError, UnidentifiedImageError, ValueError):
         return None
@@ -225,6 +235,39 @@ def _photo_bytes(photo: Photo) -> io.BytesIO | None:
     picture.save(out, format="JPEG", quality=80)
     out.seek(0)
     return out
+
+
+@contextlib.contextmanager
+def _prepared_in_background(photos: list[Photo]) -> Iterator[Iterator[io.BytesIO | None]]:
+    """The photos made ready a few ahead of the layout, in order, by a small pool of threads.
+
+    Decoding and encoding JPEG release the GIL, so this uses the cores a year of photos
+    needs; the window keeps only a few finished photos in memory at a time.
+    """
+    workers = min(PHOTO_WORKERS, os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[io.BytesIO | None]] = deque()
+        upcoming = iter(photos)
+
+        def top_up() -> None:
+            while len(pending) < workers * 2:
+                photo = next(upcoming, None)
+                if photo is None:
+                    return
+                pending.append(pool.submit(_photo_bytes, photo))
+
+        def results() -> Iterator[io.BytesIO | None]:
+            top_up()
+            while pending:
+                ready = pending.popleft().result()
+                top_up()
+                yield ready
+
+        try:
+            yield results()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 class BookletWriter:
@@ -240,15 +283,24 @@ class BookletWriter:
         self.pdf = Document(options.paper, footer_text=f"{content.owner_name}  ·  {self.period}")
         self.pdf.set_title(_("Glimmers of %(name)s") % {"name": content.owner_name})
         self.pdf.set_author(content.owner_name)
+        self.prepared: Iterator[io.BytesIO | None] = iter(())
 
     def render(self) -> tuple[bytes, int]:
         self.cover()
         days = _by_day(self.content.glimmers, self.content.triggers)
         self.pdf.add_page()
-        first = True
-        for day, (glimmers, triggers) in days:
-            self.day(day, glimmers, triggers, first=first)
-            first = False
+        in_order = [
+            photo
+            for glimmer in self.content.glimmers
+            if self.content.options.photos
+            for photo in glimmer.photos.all()
+        ]
+        with _prepared_in_background(in_order) as prepared:
+            self.prepared = prepared
+            first = True
+            for day, (glimmers, triggers) in days:
+                self.day(day, glimmers, triggers, first=first)
+                first = False
         return bytes(self.pdf.output()), self.pdf.pages_count
 
     def cover(self) -> None:
@@ -374,10 +426,9 @@ class BookletWriter:
     def photos(self, photos: list[Photo]) -> None:
         pdf = self.pdf
         for photo in photos:
-            prepared = _photo_bytes(photo)
-            if prepared is None:
+            data = next(self.prepared)
+            if data is None:
                 continue
-            data = prepared
             width, height = self.photo_size(photo, len(photos))
             pdf.ln(2)
             if pdf.will_page_break(height + 2):
