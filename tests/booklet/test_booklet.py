@@ -203,3 +203,15 @@ def photo(width, height):
         max_pixels=settings.PHOTO_MAX_PIXELS,
         max_side=settings.PHOTO_MAX_SIDE,
     )
+
+
+def test_a_period_too_full_for_one_booklet_says_so(owner, monkeypatch):
+    monkeypatch.setattr("glimmers.booklet.services.MAX_GLIMMERS", 2)
+    for hours in (1, 2, 3):
+        entries.glimmer(owner, f"moment {hours}", ago=timedelta(hours=hours))
+    with pytest.raises(ValidationError) as caught:
+        make_booklet(owner, last_week())
+    assert caught.value.messages == [
+        "That period holds 3 glimmers, more than one booklet can carry (2). "
+        "A shorter period will fit."
+    ]
