@@ -168,6 +168,14 @@ def main() -> None:
         print(f"| {label} | {wall:.0f} | {'–' if cpu is None else f'{cpu:.0f}'} | {note} |")
     print(f"\nqueries to read a month's booklet at {args.size:,} glimmers: {queries}")
     shutil.rmtree(folder, ignore_errors=True)
+    if admin_url:  # leave the shared server as it was
+        import psycopg
+        from django.db import connections
+
+        connections.close_all()
+        name = env["DATABASE_URL"].rsplit("/", 1)[1]
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":
