@@ -13,7 +13,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from glimmers.booklet.pdf import printable
 from glimmers.booklet.services import (
     MAX_SPAN_DAYS,
     BookletOptions,
@@ -22,6 +21,7 @@ from glimmers.booklet.services import (
     make_booklet,
     preset_days,
 )
+from glimmers.booklet.typeset import printable
 from glimmers.diary import services
 from glimmers.lib.photos import prepare_photo
 from tests.booklet import diary, pdfcheck

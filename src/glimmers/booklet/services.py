@@ -214,7 +214,7 @@ def bookmark_glimmers(owner: Any, ids: Sequence[uuid.UUID]) -> list[Glimmer]:
 
 def make_bookmarks(owner: Any, ids: Sequence[uuid.UUID] = (), paper: str = Paper.A4) -> Printed:
     """Cut-out bookmarks, one glimmer on each, three to a page; no ids: a gentle default."""
-    from glimmers.booklet.pdf import render_bookmarks
+    from glimmers.booklet.bookmarks import render_bookmarks
 
     glimmers = bookmark_glimmers(owner, ids)
     pdf, pages = render_bookmarks(glimmers, owner_name(owner), paper)
