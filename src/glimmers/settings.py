@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "glimmers.conversations",
     "glimmers.practice",
     "glimmers.api",
+    "glimmers.booklet",
 ]
 
 MIDDLEWARE = [

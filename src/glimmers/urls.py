@@ -14,5 +14,6 @@ urlpatterns = [
     path("questions/", include("glimmers.questions.urls")),
     path("conversations/", include("glimmers.conversations.urls")),
     path("practice/", include("glimmers.practice.urls")),
+    path("print/", include("glimmers.booklet.urls")),
     path("", include("glimmers.diary.urls")),
 ]

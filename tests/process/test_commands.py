@@ -21,6 +21,20 @@ def test_the_terminal_path_needs_no_set_up(instance):
     assert [r["id"] for r in records] == [added.stdout.strip()]
 
 
+def test_a_booklet_from_a_shell(instance, tmp_path):
+    instance.run("add", "Хліб у печі, тепло на кухні", "-s", "smell", check=True)
+    target = tmp_path / "booklet.pdf"
+    result = instance.run("booklet", "-o", str(target), "--language", "uk")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Wrote {target}: 1 glimmer from ")
+    assert target.read_bytes().startswith(b"%PDF-")
+    empty = instance.run(
+        "booklet", "--since", "2001-01-01", "--until", "2001-01-31", "-o", str(tmp_path / "x.pdf")
+    )
+    assert empty.returncode == 1 and "Traceback" not in empty.stderr
+    assert empty.stderr.startswith("There are no glimmers from 1 January 2001 to 31 January 2001")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -62,6 +76,8 @@ def test_bad_settings_stop_with_one_sentence(instance):
         ["stats"],
         ["export"],
         ["import"],
+        ["booklet"],
+        ["bookmark"],
         ["backup"],
         ["restore"],
         ["serve"],

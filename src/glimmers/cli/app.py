@@ -32,6 +32,25 @@ def main(
 
 
 # The commands register themselves on `app` when imported.
-from glimmers.cli import admin, capture, data, practice, questions, reading, tokens  # noqa: E402
+from glimmers.cli import (  # noqa: E402
+    admin,
+    capture,
+    data,
+    practice,
+    printing,
+    questions,
+    reading,
+    tokens,
+)
 
-__all__ = ["admin", "app", "capture", "data", "practice", "questions", "reading", "tokens"]
+__all__ = [
+    "admin",
+    "app",
+    "capture",
+    "data",
+    "practice",
+    "printing",
+    "questions",
+    "reading",
+    "tokens",
+]

@@ -44,13 +44,14 @@ def progress_bar(label: str, total: int | None) -> Iterator[Callable[[int], None
         yield lambda advance: bar.advance(task, advance)
 
 
-def write_atomically(target: Path, text: str) -> None:
+def write_atomically(target: Path, content: str | bytes) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written file."""
     target = target.expanduser().resolve()
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         Path(temporary).chmod(0o600)
         Path(temporary).replace(target)
     except BaseException:

@@ -29,7 +29,19 @@ if TYPE_CHECKING:
 # Commands that never ask questions on a terminal and finish on their own. `serve` runs in
 # the foreground, and `user` may ask for a password, which needs the real controlling tty.
 WARM_COMMANDS = frozenset(
-    ["add", "trigger", "bean", "intention", "list", "search", "stats", "export", "import"]
+    [
+        "add",
+        "trigger",
+        "bean",
+        "intention",
+        "list",
+        "search",
+        "stats",
+        "export",
+        "import",
+        "booklet",
+        "bookmark",
+    ]
 )
 SOCKET_NAME = ".cli.sock"
 PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # noqa: PTH100, PTH120

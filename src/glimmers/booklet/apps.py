@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BookletConfig(AppConfig):
+    name = "glimmers.booklet"
+    label = "booklet"

@@ -1,0 +1,69 @@
+"""Print pages: a booklet of a period, and bookmarks. Both forms are GET, so a filled-in
+form is a link one can keep; only the signed-in owner's glimmers are ever read."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from glimmers.booklet.forms import BookletForm, BookmarkForm
+from glimmers.booklet.services import (
+    MAX_BOOKMARKS,
+    Printed,
+    bookmark_choices,
+    gentle_default,
+    make_booklet,
+    make_bookmarks,
+)
+from glimmers.diary.views.common import add_errors
+
+
+def _pdf(printed: Printed, filename: str) -> HttpResponse:
+    response = HttpResponse(printed.pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def booklet(request: HttpRequest) -> HttpResponse:
+    if "make" not in request.GET:
+        return render(request, "booklet/booklet.html", {"form": BookletForm()})
+    form = BookletForm(request.GET)
+    if form.is_valid():
+        options = form.cleaned_data["options"]
+        try:
+            printed = make_booklet(request.user, options)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            name = f"glimmers-{options.since.isoformat()}-{options.until.isoformat()}.pdf"
+            return _pdf(printed, name)
+    return render(request, "booklet/booklet.html", {"form": form}, status=400)
+
+
+@login_required
+@require_GET
+def bookmarks(request: HttpRequest) -> HttpResponse:
+    choices = bookmark_choices(request.user)
+    context = {"max": MAX_BOOKMARKS, "empty": not choices}
+    if "make" not in request.GET:
+        initial = {"glimmers": [str(glimmer.id) for glimmer in gentle_default(request.user)]}
+        form = BookmarkForm(initial=initial, choices=choices)
+        return render(request, "booklet/bookmarks.html", {**context, "form": form})
+    form = BookmarkForm(request.GET, choices=choices)
+    if form.is_valid():
+        try:
+            printed = make_bookmarks(
+                request.user, form.cleaned_data["glimmers"], form.cleaned_data["paper"]
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            return _pdf(printed, f"glimmer-bookmarks-{timezone.localdate().isoformat()}.pdf")
+    return render(request, "booklet/bookmarks.html", {**context, "form": form}, status=400)
