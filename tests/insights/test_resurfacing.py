@@ -128,3 +128,18 @@ def test_the_jar_leans_toward_anchored_glimmers(owner):
     drawn = Counter(from_the_jar(owner, chance=chance).text for _ in range(600))
     # One of twenty glimmers would come up about 30 times in 600 by chance alone.
     assert drawn["anchored"] > 150
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_busy_day_in_the_week_shows_five_and_links_to_the_timeline(owner_client, owner):
+    for minute in range(8):
+        add(owner, f"busy {minute}", datetime(2026, 3, 10, 8, minute, tzinfo=UTC))
+    html = owner_client.get("/insights/week/").content.decode()
+    assert html.count('class="card"') == 5
+    assert "All 8 glimmers of this day on the timeline" in html
+    assert "8 glimmers" in html
+    link = (
+        html.split("All 8 glimmers")[0].rsplit('href="', 1)[1].split('"')[0].replace("&amp;", "&")
+    )
+    timeline = owner_client.get(link).content.decode()
+    assert timeline.count('class="card"') == 8

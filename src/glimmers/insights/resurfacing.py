@@ -4,6 +4,7 @@ look back at a week. Each reads a handful of rows, however long the diary is."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -137,3 +138,31 @@ def week(owner: Any, monday: date) -> QuerySet[Glimmer]:
     return Glimmer.objects.filter(
         owner=owner, trashed_at__isnull=True, noticed_at__gte=start, noticed_at__lt=end
     ).order_by("noticed_at", "id")
+
+
+PER_DAY = 5
+
+
+def week_glimmers(
+    owner: Any, monday: date
+) -> tuple[dict[date, list[Glimmer]], dict[date, int], Counter[str]]:
+    """For each day of the week: up to five glimmers (strongest, then latest), how many the
+    day held, and the senses of the whole week. Light rows first; only the shown few whole."""
+    rows: dict[date, list[tuple[int, datetime, Any]]] = {}
+    senses: Counter[str] = Counter()
+    light = week(owner, monday).values_list("id", "noticed_at", "intensity", "senses")
+    for glimmer_id, noticed_at, intensity, stored in light:
+        day = timezone.localdate(noticed_at)
+        rows.setdefault(day, []).append((intensity or 0, noticed_at, glimmer_id))
+        senses.update(stored.split() if isinstance(stored, str) else stored)
+    chosen = {
+        day: [glimmer_id for *_key, glimmer_id in sorted(found, reverse=True)[:PER_DAY]]
+        for day, found in rows.items()
+    }
+    wanted = [glimmer_id for ids in chosen.values() for glimmer_id in ids]
+    glimmers = Glimmer.objects.filter(id__in=wanted).prefetch_related("tags", "photos").in_bulk()
+    shown = {
+        day: sorted((glimmers[i] for i in ids), key=lambda g: g.noticed_at)
+        for day, ids in chosen.items()
+    }
+    return shown, {day: len(found) for day, found in rows.items()}, senses

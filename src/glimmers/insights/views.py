@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
-from datetime import date, timedelta
+import uuid
+from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
 from django.utils.formats import date_format
@@ -226,38 +227,38 @@ def week(request: HttpRequest) -> HttpResponse:
     chosen = min(max(chosen, date(1900, 1, 1)), today)
     monday, sunday = resurfacing.week_of(chosen)
     owner: Any = request.user
-    glimmers = list(resurfacing.week(owner, monday).prefetch_related("tags", "photos"))
-    tallies = DayTally.objects.filter(owner=owner, day__range=(monday, sunday))
-    beans = sum(tally.beans for tally in tallies)
-    senses: Counter[str] = Counter()
-    for glimmer in glimmers:
-        senses.update(glimmer.senses)
+    shown, counts, senses = resurfacing.week_glimmers(owner, monday)
+    beans = sum(
+        DayTally.objects.filter(owner=owner, day__range=(monday, sunday)).values_list(
+            "beans", flat=True
+        )
+    )
     intentions = {
         i.day: i.text for i in Intention.objects.filter(owner=owner, day__range=(monday, sunday))
     }
-    by_day = {
-        day: list(group)
-        for day, group in itertools.groupby(
-            glimmers, key=lambda glimmer: timezone.localdate(glimmer.noticed_at)
+    days = []
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        if day > today:
+            break
+        more = counts.get(day, 0) > len(shown.get(day, []))
+        days.append(
+            (
+                day,
+                shown.get(day, []),
+                intentions.get(day),
+                counts.get(day, 0),
+                more and _day_on_timeline(day),
+            )
         )
-    }
-    days = [
-        (
-            monday + timedelta(days=n),
-            by_day.get(monday + timedelta(days=n), []),
-            intentions.get(monday + timedelta(days=n)),
-        )
-        for n in range(7)
-        if monday + timedelta(days=n) <= today
-    ]
     context = {
         "monday": monday,
         "sunday": sunday,
         "days": days,
-        "count": len(glimmers),
-        "days_noticed": len(by_day),
+        "count": sum(counts.values()),
+        "days_noticed": len(counts),
         "beans": beans,
-        "senses": [(sense, count) for sense, count in senses.most_common()],
+        "senses": senses.most_common(),
         "previous": monday - timedelta(days=7),
         "next": monday + timedelta(days=7) if sunday < today else None,
     }
@@ -271,3 +272,13 @@ def _question_scale(owner: Any) -> dict[str, Any]:
 
     answers = questions.history(owner, 30)
     return {"answers": answers, "chart": scale_chart(answers)}
+
+
+def _day_on_timeline(day: date) -> str:
+    """The timeline, starting from the end of `day` and going back."""
+    from glimmers.diary.views.timeline import Cursor
+
+    zone = timezone.get_current_timezone()
+    end = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+    cursor = Cursor(end, uuid.UUID(int=0))
+    return f"{reverse('diary:timeline')}?cursor={quote(cursor.encode())}"
