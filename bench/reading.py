@@ -130,6 +130,17 @@ def server_times(runs: int) -> list[tuple[str, float, float, int]]:
         figures.append(
             (label, statistics.median(times), times[int(len(times) * 0.95) - 1], len(queries))
         )
+    # Capturing: the tallies and the search index are written in the same transaction.
+    times = []
+    for number in range(runs):
+        began = time.perf_counter()
+        response = client.post(
+            "/", {"text": f"bench capture {number}", "senses": ["sight"], "kind": "moment"}
+        )
+        times.append((time.perf_counter() - began) * 1000)
+        assert response.status_code == 302, response.status_code
+    times.sort()
+    figures.append(("capture POST", statistics.median(times), times[int(len(times) * 0.95) - 1], 0))
     return figures
 
 
