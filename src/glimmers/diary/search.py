@@ -57,9 +57,19 @@ def _more_text(owner: Any, ids: Collection[uuid.UUID] | None) -> dict[Any, list[
     return found
 
 
-def document_of(text: str, sense_lines: dict[str, str], body: str, labels: Iterable[str]) -> str:
+def _scope(owner_id: int) -> str:
+    # Every indexed word carries its owner ("o42xbread"), so a word's list of places holds
+    # one person's glimmers only: searching never wades through other people's words.
+    return f"o{int(owner_id)}x"
+
+
+def document_of(
+    owner_id: int, text: str, sense_lines: dict[str, str], body: str, labels: Iterable[str]
+) -> str:
     parts = [text, *sense_lines.values(), body, *labels]
-    return fold_for_search("\n".join(part for part in parts if part))
+    folded = fold_for_search("\n".join(part for part in parts if part))
+    scope = _scope(owner_id)
+    return " ".join(scope + word for word in WORD.findall(folded))
 
 
 # --- keeping the index in step ---------------------------------------------------------
@@ -69,7 +79,9 @@ def index(glimmer: Glimmer) -> None:
     """(Re)write one glimmer's document; called wherever a glimmer is saved."""
     labels = [tag.name for tag in glimmer.tags.all()] + [p.name for p in glimmer.people.all()]
     labels += _more_text(glimmer.owner, [glimmer.id]).get(glimmer.id, [])
-    document = document_of(glimmer.text, glimmer.sense_lines or {}, glimmer.body, labels)
+    document = document_of(
+        glimmer.owner_id, glimmer.text, glimmer.sense_lines or {}, glimmer.body, labels
+    )
     SearchDocument.objects.update_or_create(
         glimmer=glimmer, defaults={"owner_id": glimmer.owner_id, "document": document}
     )
@@ -103,7 +115,9 @@ def reindex(owner: Any, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
                 SearchDocument(
                     glimmer_id=glimmer_id,
                     owner_id=owner.pk,
-                    document=document_of(text, lines or {}, body, labels.get(glimmer_id, [])),
+                    document=document_of(
+                        owner.pk, text, lines or {}, body, labels.get(glimmer_id, [])
+                    ),
                 )
                 for glimmer_id, text, lines, body in rows
             ]
@@ -127,7 +141,7 @@ def ranked(glimmers: QuerySet[Glimmer], owner: Any, terms: list[str]) -> QuerySe
             select={"rank": "bm25(diary_search, 0.0, 1.0)"},
             order_by=["rank", "-noticed_at", "-id"],
         )
-    query = " & ".join(f"({term} | {term}:*)" for term in terms)
+    query = _tsquery(owner, terms)
     return glimmers.extra(
         where=["diary_searchdocument.vector @@ to_tsquery('simple', %s)"],
         params=[query],
@@ -139,8 +153,13 @@ def ranked(glimmers: QuerySet[Glimmer], owner: Any, terms: list[str]) -> QuerySe
 
 def _match(owner: Any, terms: list[str]) -> str:
     # A whole word counts twice (as itself and as a prefix), so "sun" ranks above "sunny".
-    words = " AND ".join(f'("{term}" OR "{term}"*)' for term in terms)
-    return f"owner_id:{int(owner.pk)} AND document:({words})"
+    scope = _scope(owner.pk)
+    return " AND ".join(f'("{scope}{term}" OR "{scope}{term}"*)' for term in terms)
+
+
+def _tsquery(owner: Any, terms: list[str]) -> str:
+    scope = _scope(owner.pk)
+    return " & ".join(f"({scope}{term} | {scope}{term}:*)" for term in terms)
 
 
 # A word found in tens of thousands of glimmers is ranked among its most recent matches only
@@ -166,7 +185,7 @@ def _top(owner: Any, terms: list[str], count: int) -> list[uuid.UUID]:
                 [_match(owner, terms), window, count],
             )
         else:
-            query = " & ".join(f"({term} | {term}:*)" for term in terms)
+            query = _tsquery(owner, terms)
             cursor.execute(
                 "SELECT glimmer_id FROM (SELECT glimmer_id, id, ts_rank(vector, q) AS score"
                 " FROM diary_searchdocument, to_tsquery('simple', %s) AS q"
