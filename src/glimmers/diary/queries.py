@@ -68,7 +68,9 @@ def search(
         ids = search_index.best(owner, terms, limit)
         order = Case(*(When(id=glimmer_id, then=Value(n)) for n, glimmer_id in enumerate(ids)))
         return Glimmer.objects.filter(id__in=ids).order_by(order) if ids else Glimmer.objects.none()
-    return _filtered(owner, terms, since, until, sense, kind, tag, person)
+    return _filtered(
+        owner, terms, since=since, until=until, sense=sense, kind=kind, tag=tag, person=person
+    )
 
 
 def search_page(
@@ -86,17 +88,6 @@ def search_page(
     return [rows[glimmer_id] for glimmer_id in ids if glimmer_id in rows]
 
 
-def _filtered(
-    owner: Any,
-    terms: list[str],
-    since: datetime | None = None,
-    until: datetime | None = None,
-    sense: str | None = None,
-    kind: str | None = None,
-    tag: str | None = None,
-    person: str | None = None,
-) -> QuerySet[Glimmer]:
-    glimmers = timeline(
-        owner, since=since, until=until, sense=sense, kind=kind, tag=tag, person=person
-    )
-    return search_index.ranked(glimmers, owner, terms)
+def _filtered(owner: Any, terms: list[str], **filters: Any) -> QuerySet[Glimmer]:
+    """Every match within `timeline`'s filters, ranked (the join path)."""
+    return search_index.ranked(timeline(owner, **filters), owner, terms)

@@ -11,7 +11,7 @@ from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from glimmers.diary.choices import Kind, Sense
+from glimmers.diary.choices import Sense
 from glimmers.diary.models import Intention
 from glimmers.insights.models import ALL_COUNTS, HOUR_FIELDS, KIND_FIELDS, SENSE_FIELDS, DayTally
 
@@ -65,9 +65,6 @@ class Figures:
 
     def senses(self) -> list[tuple[str, str, int]]:
         return [(s.value, str(s.label), self.totals[SENSE_FIELDS[s.value]]) for s in Sense]
-
-    def kinds(self) -> list[tuple[str, str, int]]:
-        return [(k.value, str(k.label), self.totals[KIND_FIELDS[k.value]]) for k in Kind]
 
     def hours(self) -> list[int]:
         return [self.totals[name] for name in HOUR_FIELDS]
