@@ -110,6 +110,10 @@ def test_search_as_you_type_and_the_insights_pages(live_server, browser, owner, 
     assert first and page.locator("#jar .card-text").count() == 1
     page.screenshot(path=str(screens / "jar.png"), full_page=True, animations="disabled")
 
+    page.get_by_role("link", name="On this day").click()
+    page.wait_for_url("**/insights/on-this-day/")
+    page.screenshot(path=str(screens / "on-this-day.png"), full_page=True, animations="disabled")
+
     page.get_by_role("link", name="This week").click()
     page.wait_for_url("**/insights/week/")
     page.screenshot(path=str(screens / "week.png"), full_page=True, animations="disabled")
