@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.reading                      # SQLite, 100k + 900k others
     .venv/bin/python -m bench.reading --others 0           # the person alone
     DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres .venv/bin/python -m bench.reading
+    .venv/bin/python -m bench.reading --keep /tmp/reading  # fill once, reuse on later runs
 
 Server time per request, in-process through the real middleware, templates and database:
 p50 and p95 of many requests. Then `glimmers search` and `glimmers stats` as whole processes
@@ -152,8 +153,15 @@ def main() -> None:
     parser.add_argument("--others", type=int, default=900_000, help="everyone else's, in all")
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="keep the filled diary in DIR (and, on PostgreSQL, its database) to reuse next time",
+    )
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="glimmers-bench-reading-"))
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="glimmers-bench-reading-"))
+    folder.mkdir(parents=True, exist_ok=True)
     admin_url = os.environ.get("DATABASE_URL")
     env = {
         k: v
@@ -161,15 +169,23 @@ def main() -> None:
         if k not in ("DATABASE_URL", "GLIMMERS_USER", "PYTHONDONTWRITEBYTECODE")
     }
     env.update(GLIMMERS_HOME=str(folder / "home"), DJANGO_SETTINGS_MODULE="glimmers.settings")
-    if admin_url:
+    kept = folder / "database-url"
+    if admin_url and args.keep and kept.exists():
+        env["DATABASE_URL"] = kept.read_text().strip()
+    elif admin_url:
         env["DATABASE_URL"] = fresh_postgres_database(admin_url)
+        if args.keep:
+            kept.write_text(env["DATABASE_URL"])
     os.environ.update(env)
     subprocess.run([GLIMMERS, "user", "list"], env=env, capture_output=True, check=True)
     import django
 
     django.setup()
     people = args.people if args.others else 1
-    fill(people, args.size, args.others)
+    if not (folder / "filled").exists():
+        fill(people, args.size, args.others)
+        if args.keep:
+            (folder / "filled").write_text(f"{people} {args.size} {args.others}\n")
     pages = server_times(args.runs)
 
     cold_env = {**env, "GLIMMERS_WARM": "off", "GLIMMERS_USER": "bench"}
@@ -206,6 +222,8 @@ def main() -> None:
     print("|---|---|---|")
     for label, cold, warm in cli:
         print(f"| {label} | {cold:.0f} | {warm:.0f} |")
+    if args.keep:
+        return
     if admin_url:
         connection.close()
         import psycopg

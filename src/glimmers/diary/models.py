@@ -203,16 +203,18 @@ class Trigger(Entry):
 
 
 class SearchDocument(models.Model):
-    """Everything a person wrote about one glimmer, folded for searching (see `search`).
+    """Everything a person wrote about one glimmer, folded for searching (see `search`), and
+    the facts a search can be narrowed by (senses, kind, tags, people, month), as tokens.
 
     Derived data, rebuilt from the glimmer at will. SQLite indexes it in an FTS5 table kept
     in step by triggers; PostgreSQL in a generated tsvector column with a GIN index (both
-    made in migration 0005).
+    made in migrations 0005 and 0006).
     """
 
     glimmer = models.OneToOneField(Glimmer, on_delete=models.CASCADE, related_name="search")
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     document = models.TextField()
+    facts = models.TextField(default="")
 
     def __str__(self) -> str:
         return self.document[:60]

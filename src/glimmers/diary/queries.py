@@ -59,18 +59,20 @@ def search(
     start of one, in their words, sense lines, body note, tags or people; best match first.
     Case, ß and apostrophe style don't matter. A query with no words finds nothing.
 
-    With `limit` and no filter, only the first `limit` are found, ranked in the index alone
-    (much quicker for a word in thousands of glimmers)."""
+    With `limit`, only the first `limit` are found, ranked in the index alone (much quicker
+    for a word in thousands of glimmers)."""
     terms = search_index.terms_of(query)
     if not terms:
         return Glimmer.objects.none()
-    if limit is not None and not any((since, until, sense, kind, tag, person)):
-        ids = search_index.best(owner, terms, limit)
-        order = Case(*(When(id=glimmer_id, then=Value(n)) for n, glimmer_id in enumerate(ids)))
-        return Glimmer.objects.filter(id__in=ids).order_by(order) if ids else Glimmer.objects.none()
-    return _filtered(
-        owner, terms, since=since, until=until, sense=sense, kind=kind, tag=tag, person=person
+    filters: dict[str, Any] = dict(
+        since=since, until=until, sense=sense, kind=kind, tag=tag, person=person
     )
+    narrow = search_index.narrowing(owner, **filters)
+    if limit is None:
+        return search_index.ranked(timeline(owner, **filters), owner, terms, narrow)
+    ids = search_index.best(owner, terms, limit, within=_within(owner, filters), narrow=narrow)
+    order = Case(*(When(id=glimmer_id, then=Value(n)) for n, glimmer_id in enumerate(ids)))
+    return Glimmer.objects.filter(id__in=ids).order_by(order) if ids else Glimmer.objects.none()
 
 
 def search_page(
@@ -80,14 +82,14 @@ def search_page(
     terms = search_index.terms_of(query)
     if not terms:
         return []
-    if any(filters.values()):
-        found = _filtered(owner, terms, **filters)
-        return list(found.prefetch_related("tags", "people")[offset : offset + count])
-    ids = search_index.best(owner, terms, offset + count)[offset:]
+    narrow = search_index.narrowing(owner, **filters)
+    ids = search_index.best(
+        owner, terms, offset + count, within=_within(owner, filters), narrow=narrow
+    )[offset:]
     rows = Glimmer.objects.filter(id__in=ids).prefetch_related("tags", "people").in_bulk()
     return [rows[glimmer_id] for glimmer_id in ids if glimmer_id in rows]
 
 
-def _filtered(owner: Any, terms: list[str], **filters: Any) -> QuerySet[Glimmer]:
-    """Every match within `timeline`'s filters, ranked (the join path)."""
-    return search_index.ranked(timeline(owner, **filters), owner, terms)
+def _within(owner: Any, filters: dict[str, Any]) -> QuerySet[Glimmer] | None:
+    """Where the index's matches must lie: `timeline` with the filters (None: no filter)."""
+    return timeline(owner, **filters) if any(filters.values()) else None

@@ -1,19 +1,22 @@
 """Full-text search over everything a person wrote about their glimmers.
 
 Each glimmer has one `SearchDocument`: its words, sense lines, body note, tags and people,
-folded by `fold_for_search` so both databases see the same words (case, ß, apostrophes).
-SQLite searches it with FTS5 (bm25 ranking), PostgreSQL with a GIN-indexed tsvector
-(ts_rank); the index itself is made in migration 0005. Snippets and highlights are made
-here in Python, from the original words, the same way for both.
+folded by `fold_for_search` so both databases see the same words (case, ß, apostrophes),
+and its facts (senses, kind, tags, people, month) as tokens, so the index itself narrows a
+search by them. SQLite searches it with FTS5 (bm25 ranking), PostgreSQL with a GIN-indexed
+tsvector (ts_rank); the index is made in migrations 0005 and 0006. Snippets and highlights
+are made here in Python, from the original words, the same way for both.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.db import connection, transaction
@@ -21,7 +24,8 @@ from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from glimmers.diary.models import Glimmer, SearchDocument
+from glimmers.diary.fields import normalize_senses
+from glimmers.diary.models import Glimmer, Person, SearchDocument, Tag
 from glimmers.lib.folding import fold_for_search
 
 # Letters and digits; apostrophes inside a word are kept so they can be folded away.
@@ -72,18 +76,120 @@ def document_of(
     return " ".join(scope + word for word in WORD.findall(folded))
 
 
+# A fact is a token no query word can spell: "f42ssight" (a sense), "f42kmemory" (a kind),
+# "f42t…"/"f42p…" (a tag or person, as letters made from a hash of the folded name),
+# "f42m202103" and "f42y2021" (the month and year noticed, in UTC).
+
+
+def _fact(owner_id: int, letter: str, value: str) -> str:
+    return f"f{int(owner_id)}{letter}{value}"
+
+
+def _name_token(name: str) -> str:
+    digest = hashlib.blake2b(fold_for_search(name).encode(), digest_size=8).hexdigest()
+    return "".join(chr(ord("a") + int(digit, 16)) for digit in digest)
+
+
+def facts_of(
+    owner_id: int,
+    senses: Iterable[str],
+    kind: str,
+    noticed_at: datetime,
+    tags: Iterable[str],
+    people: Iterable[str],
+) -> str:
+    moment = noticed_at.astimezone(UTC)
+    facts = [_fact(owner_id, "s", sense) for sense in senses]
+    facts.append(_fact(owner_id, "k", kind.replace("-", "")))
+    facts += [_fact(owner_id, "t", _name_token(tag)) for tag in tags]
+    facts += [_fact(owner_id, "p", _name_token(person)) for person in people]
+    facts += [_fact(owner_id, "m", f"{moment:%Y%m}"), _fact(owner_id, "y", f"{moment:%Y}")]
+    return " ".join(facts)
+
+
+@dataclass
+class Narrowing:
+    """What a search is narrowed to, as groups of fact tokens: a glimmer must hold at least
+    one token of every group. The exact filters are applied afterwards, to the few found."""
+
+    groups: list[list[str]] = field(default_factory=list)
+    impossible: bool = False
+
+
+def narrowing(
+    owner: Any,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    sense: str | None = None,
+    kind: str | None = None,
+    tag: str | None = None,
+    person: str | None = None,
+) -> Narrowing:
+    """The fact tokens for `timeline`'s filters (values already checked by the caller)."""
+    owner_id = owner.pk
+    found = Narrowing()
+    if sense:
+        found.groups.append([_fact(owner_id, "s", normalize_senses([sense])[0])])
+    if kind:
+        found.groups.append([_fact(owner_id, "k", kind.replace("-", ""))])
+    if tag:
+        found.groups.append([_fact(owner_id, "t", _name_token(Tag.normalize(tag)))])
+    if person:
+        found.groups.append([_fact(owner_id, "p", _name_token(Person.normalize(person)))])
+    if since is not None or until is not None:
+        if since is None:
+            first = (
+                Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
+                .order_by("noticed_at")
+                .values_list("noticed_at", flat=True)
+                .first()
+            )
+            if first is None:
+                return Narrowing(impossible=True)
+            since = first
+        # Nothing is noticed in the future, but a device's clock may run a little ahead.
+        until = until or datetime.now(UTC) + timedelta(days=366)
+        months = _months_between(since, until)
+        if not months:
+            return Narrowing(impossible=True)
+        found.groups.append([_fact(owner_id, letter, value) for letter, value in months])
+    return found
+
+
+def _months_between(since: datetime, until: datetime) -> list[tuple[str, str]]:
+    """The months (and the whole years) from `since` to `until`, in UTC: ("y", "2021"),
+    ("m", "202203"), …"""
+    start, end = since.astimezone(UTC), until.astimezone(UTC)
+    year, month = start.year, start.month
+    found: list[tuple[str, str]] = []
+    while (year, month) <= (end.year, end.month):
+        if month == 1 and year < end.year:
+            found.append(("y", str(year)))
+            year += 1
+            continue
+        found.append(("m", f"{year}{month:02d}"))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
 # --- keeping the index in step ---------------------------------------------------------
 
 
 def index(glimmer: Glimmer) -> None:
     """(Re)write one glimmer's document; called wherever a glimmer is saved."""
-    labels = [tag.name for tag in glimmer.tags.all()] + [p.name for p in glimmer.people.all()]
-    labels += _more_text(glimmer.owner, [glimmer.id]).get(glimmer.id, [])
+    tags = [tag.name for tag in glimmer.tags.all()]
+    people = [person.name for person in glimmer.people.all()]
+    labels = tags + people + _more_text(glimmer.owner, [glimmer.id]).get(glimmer.id, [])
     document = document_of(
         glimmer.owner_id, glimmer.text, glimmer.sense_lines or {}, glimmer.body, labels
     )
+    facts = facts_of(
+        glimmer.owner_id, glimmer.senses, glimmer.kind, glimmer.noticed_at, tags, people
+    )
     SearchDocument.objects.update_or_create(
-        glimmer=glimmer, defaults={"owner_id": glimmer.owner_id, "document": document}
+        glimmer=glimmer,
+        defaults={"owner_id": glimmer.owner_id, "document": document, "facts": facts},
     )
 
 
@@ -93,12 +199,14 @@ def reindex(owner: Any, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
     # A few ids are looked up by id; many (an import) in one sweep of the person's links.
     few = ids if ids is not None and len(ids) <= CHUNK else None
     labels: dict[Any, list[str]] = defaultdict(list)
-    for through, field in ((Glimmer.tags.through, "tag"), (Glimmer.people.through, "person")):
+    names: dict[str, dict[Any, list[str]]] = {"tag": defaultdict(list), "person": defaultdict(list)}
+    for through, label in ((Glimmer.tags.through, "tag"), (Glimmer.people.through, "person")):
         links = through.objects.filter(glimmer__owner=owner)
         if few is not None:
             links = links.filter(glimmer_id__in=few)
-        for glimmer_id, name in links.values_list("glimmer_id", f"{field}__name").iterator(CHUNK):
+        for glimmer_id, name in links.values_list("glimmer_id", f"{label}__name").iterator(CHUNK):
             labels[glimmer_id].append(name)
+            names[label][glimmer_id].append(name)
     for glimmer_id, texts in _more_text(owner, few).items():
         labels[glimmer_id].extend(texts)
     glimmers = Glimmer.objects.filter(owner=owner).order_by()
@@ -106,11 +214,11 @@ def reindex(owner: Any, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
         batches = [glimmers]
     else:
         batches = [glimmers.filter(id__in=ids[at : at + CHUNK]) for at in range(0, len(ids), CHUNK)]
+    fields = ("id", "text", "sense_lines", "body", "senses", "kind", "noticed_at")
     written = 0
     with transaction.atomic():
         for batch in batches:
             SearchDocument.objects.filter(glimmer__in=batch.values("id")).delete()
-            rows = batch.values_list("id", "text", "sense_lines", "body").iterator(CHUNK)
             documents = [
                 SearchDocument(
                     glimmer_id=glimmer_id,
@@ -118,8 +226,18 @@ def reindex(owner: Any, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
                     document=document_of(
                         owner.pk, text, lines or {}, body, labels.get(glimmer_id, [])
                     ),
+                    facts=facts_of(
+                        owner.pk,
+                        senses,
+                        kind,
+                        noticed_at,
+                        names["tag"].get(glimmer_id, []),
+                        names["person"].get(glimmer_id, []),
+                    ),
                 )
-                for glimmer_id, text, lines, body in rows
+                for glimmer_id, text, lines, body, senses, kind, noticed_at in batch.values_list(
+                    *fields
+                ).iterator(CHUNK)
             ]
             SearchDocument.objects.bulk_create(documents, batch_size=CHUNK)
             written += len(documents)
@@ -129,37 +247,46 @@ def reindex(owner: Any, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
 # --- searching -------------------------------------------------------------------------
 
 
-def ranked(glimmers: QuerySet[Glimmer], owner: Any, terms: list[str]) -> QuerySet[Glimmer]:
+def ranked(
+    glimmers: QuerySet[Glimmer], owner: Any, terms: list[str], narrow: Narrowing | None = None
+) -> QuerySet[Glimmer]:
     """`glimmers` (already narrowed to one person and any filters) that hold every term as a
-    word or the start of one, best match first."""
+    word or the start of one, best match first. `narrow` lets the index do the narrowing
+    first."""
+    narrow = narrow or Narrowing()
+    if narrow.impossible:
+        return glimmers.none()
     glimmers = glimmers.order_by().filter(search__isnull=False)
     if connection.vendor == "sqlite":
         return glimmers.extra(
             tables=["diary_search"],
             where=["diary_search.rowid = diary_searchdocument.id", "diary_search MATCH %s"],
-            params=[_match(owner, terms)],
-            select={"rank": "bm25(diary_search, 0.0, 1.0)"},
+            params=[_match(owner, terms, narrow)],
+            select={"rank": "bm25(diary_search, 0.0, 1.0, 0.0)"},
             order_by=["rank", "-noticed_at", "-id"],
         )
-    query = _tsquery(owner, terms)
     return glimmers.extra(
         where=["diary_searchdocument.vector @@ to_tsquery('simple', %s)"],
-        params=[query],
+        params=[_tsquery(owner, terms, narrow)],
         select={"rank": "ts_rank(diary_searchdocument.vector, to_tsquery('simple', %s))"},
-        select_params=[query],
+        select_params=[_tsquery(owner, terms)],
         order_by=["-rank", "-noticed_at", "-id"],
     )
 
 
-def _match(owner: Any, terms: list[str]) -> str:
+def _match(owner: Any, terms: list[str], narrow: Narrowing | None = None) -> str:
     # A whole word counts twice (as itself and as a prefix), so "sun" ranks above "sunny".
     scope = _scope(owner.pk)
-    return " AND ".join(f'("{scope}{term}" OR "{scope}{term}"*)' for term in terms)
+    parts = [f'("{scope}{term}" OR "{scope}{term}"*)' for term in terms]
+    parts += [f"({' OR '.join(group)})" for group in (narrow.groups if narrow else [])]
+    return " AND ".join(parts)
 
 
-def _tsquery(owner: Any, terms: list[str]) -> str:
+def _tsquery(owner: Any, terms: list[str], narrow: Narrowing | None = None) -> str:
     scope = _scope(owner.pk)
-    return " & ".join(f"({scope}{term} | {scope}{term}:*)" for term in terms)
+    parts = [f"({scope}{term} | {scope}{term}:*)" for term in terms]
+    parts += [f"({' | '.join(group)})" for group in (narrow.groups if narrow else [])]
+    return " & ".join(parts)
 
 
 # A word found in tens of thousands of glimmers is ranked among its most recent matches only
@@ -168,47 +295,58 @@ def _tsquery(owner: Any, terms: list[str]) -> str:
 RANK_WINDOW = 2000
 
 
-def _top(owner: Any, terms: list[str], count: int) -> list[uuid.UUID]:
+def _top(owner: Any, terms: list[str], narrow: Narrowing, count: int) -> list[uuid.UUID]:
     """The ids of the `count` best-matching glimmers (trash included), from the index alone:
     only those few are joined to anything."""
     window = max(RANK_WINDOW, count)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             # FTS5 walks matches newest row first and stops at the window; only those are
-            # scored.
+            # scored (the facts column weighs nothing).
             cursor.execute(
                 "SELECT d.glimmer_id FROM (SELECT found, score FROM (SELECT rowid AS found,"
-                " bm25(diary_search, 0.0, 1.0) AS score FROM diary_search WHERE diary_search"
-                " MATCH %s ORDER BY rowid DESC LIMIT %s) ORDER BY score, found DESC LIMIT %s)"
-                " AS top JOIN diary_searchdocument d ON d.id = top.found"
+                " bm25(diary_search, 0.0, 1.0, 0.0) AS score FROM diary_search WHERE"
+                " diary_search MATCH %s ORDER BY rowid DESC LIMIT %s) ORDER BY score, found"
+                " DESC LIMIT %s) AS top JOIN diary_searchdocument d ON d.id = top.found"
                 " ORDER BY top.score, top.found DESC",
-                [_match(owner, terms), window, count],
+                [_match(owner, terms, narrow), window, count],
             )
         else:
-            query = _tsquery(owner, terms)
             cursor.execute(
-                "SELECT glimmer_id FROM (SELECT glimmer_id, id, ts_rank(vector, q) AS score"
-                " FROM diary_searchdocument, to_tsquery('simple', %s) AS q"
-                " WHERE owner_id = %s AND vector @@ q ORDER BY id DESC LIMIT %s) AS recent"
+                "SELECT glimmer_id FROM (SELECT glimmer_id, id, ts_rank(vector, "
+                "to_tsquery('simple', %s)) AS score FROM diary_searchdocument WHERE owner_id = %s"
+                " AND vector @@ to_tsquery('simple', %s) ORDER BY id DESC LIMIT %s) AS recent"
                 " ORDER BY score DESC, id DESC LIMIT %s",
-                [query, owner.pk, window, count],
+                [_tsquery(owner, terms), owner.pk, _tsquery(owner, terms, narrow), window, count],
             )
         return [row[0] if isinstance(row[0], uuid.UUID) else uuid.UUID(row[0]) for row in cursor]
 
 
-def best(owner: Any, terms: list[str], limit: int) -> list[uuid.UUID]:
-    """The ids of the `limit` best matches outside the trash, best first. Ranking only in the
-    index keeps a word found in thousands of glimmers quick."""
+def best(
+    owner: Any,
+    terms: list[str],
+    limit: int,
+    *,
+    within: QuerySet[Glimmer] | None = None,
+    narrow: Narrowing | None = None,
+) -> list[uuid.UUID]:
+    """The ids of the `limit` best matches among `within` (all outside the trash if not
+    given), best first. The index finds and ranks them, narrowed by `narrow`'s facts; only
+    those few are checked against `within`, so a word found in thousands of glimmers, or a
+    search narrowed by a sense or a month, stays quick."""
+    narrow = narrow or Narrowing()
+    if narrow.impossible:
+        return []
+    if within is None:
+        within = Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
     want = limit + 10
     while True:
-        ids = _top(owner, terms, want)
-        alive = set(
-            Glimmer.objects.filter(id__in=ids, trashed_at__isnull=True).values_list("id", flat=True)
-        )
-        found = [glimmer_id for glimmer_id in ids if glimmer_id in alive]
+        ids = _top(owner, terms, narrow, want)
+        kept = set(within.order_by().filter(id__in=ids).values_list("id", flat=True))
+        found = [glimmer_id for glimmer_id in ids if glimmer_id in kept]
         if len(found) >= limit or len(ids) < want:
             return found[:limit]
-        want *= 4  # much of the best was in the trash: look further
+        want *= 4  # much of the best was in the trash or outside the dates: look further
 
 
 # --- showing what matched ------------------------------------------------------------

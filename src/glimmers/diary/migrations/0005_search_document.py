@@ -2,7 +2,7 @@
 
 """The search index: a table of folded documents, indexed by each database's own full-text
 search (SQLite: an FTS5 table kept in step by triggers; PostgreSQL: a generated tsvector
-column with a GIN index), then filled from the glimmers already there."""
+column with a GIN index). 0006 remakes it with facts and fills it."""
 
 from typing import Any
 
@@ -58,12 +58,7 @@ def drop_index(apps: Any, schema_editor: Any) -> None:
 
 
 def index_existing(apps: Any, schema_editor: Any) -> None:
-    from django.contrib.auth import get_user_model
-
-    from glimmers.diary.search import reindex
-
-    for person in get_user_model().objects.all():
-        reindex(person)
+    """The documents are written by 0006, which adds the facts column beside them."""
 
 
 class Migration(migrations.Migration):
