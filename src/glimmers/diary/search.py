@@ -299,27 +299,66 @@ def _top(owner: Any, terms: list[str], narrow: Narrowing, count: int) -> list[uu
     """The ids of the `count` best-matching glimmers (trash included), from the index alone:
     only those few are joined to anything."""
     window = max(RANK_WINDOW, count)
+    if connection.vendor == "sqlite":
+        found = _sqlite_top(_match(owner, terms, narrow), window, count)
+    else:
+        # PostgreSQL reads every match from the table before it can keep the newest, so a
+        # common word is first looked for in the diary's latest two years only (the index
+        # narrows by their year tokens); all years are read only when those hold too few.
+        words = _tsquery(owner, terms)
+        found, matched = [], 0
+        years = _latest_years(owner)
+        if years:
+            recent = Narrowing([*narrow.groups, years])
+            found, matched = _postgresql_top(_tsquery(owner, terms, recent), words, window, count)
+        if matched < window:
+            found, matched = _postgresql_top(_tsquery(owner, terms, narrow), words, window, count)
+    return [value if isinstance(value, uuid.UUID) else uuid.UUID(value) for value in found]
+
+
+def _sqlite_top(match: str, window: int, count: int) -> list[Any]:
+    # FTS5 walks matches newest row first and stops at the window; only those are scored
+    # (the facts column weighs nothing).
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            # FTS5 walks matches newest row first and stops at the window; only those are
-            # scored (the facts column weighs nothing).
-            cursor.execute(
-                "SELECT d.glimmer_id FROM (SELECT found, score FROM (SELECT rowid AS found,"
-                " bm25(diary_search, 0.0, 1.0, 0.0) AS score FROM diary_search WHERE"
-                " diary_search MATCH %s ORDER BY rowid DESC LIMIT %s) ORDER BY score, found"
-                " DESC LIMIT %s) AS top JOIN diary_searchdocument d ON d.id = top.found"
-                " ORDER BY top.score, top.found DESC",
-                [_match(owner, terms, narrow), window, count],
-            )
-        else:
-            cursor.execute(
-                "SELECT glimmer_id FROM (SELECT glimmer_id, id, ts_rank(vector, "
-                "to_tsquery('simple', %s)) AS score FROM diary_searchdocument WHERE owner_id = %s"
-                " AND vector @@ to_tsquery('simple', %s) ORDER BY id DESC LIMIT %s) AS recent"
-                " ORDER BY score DESC, id DESC LIMIT %s",
-                [_tsquery(owner, terms), owner.pk, _tsquery(owner, terms, narrow), window, count],
-            )
-        return [row[0] if isinstance(row[0], uuid.UUID) else uuid.UUID(row[0]) for row in cursor]
+        cursor.execute(
+            "SELECT d.glimmer_id FROM (SELECT found, score FROM (SELECT rowid AS found,"
+            " bm25(diary_search, 0.0, 1.0, 0.0) AS score FROM diary_search WHERE"
+            " diary_search MATCH %s ORDER BY rowid DESC LIMIT %s) ORDER BY score, found"
+            " DESC LIMIT %s) AS top JOIN diary_searchdocument d ON d.id = top.found"
+            " ORDER BY top.score, top.found DESC",
+            [match, window, count],
+        )
+        return [row[0] for row in cursor]
+
+
+def _postgresql_top(query: str, words: str, window: int, count: int) -> tuple[list[Any], int]:
+    """The best `count` of the newest `window` matches, and how many matched (up to
+    `window`). `id + 0` keeps the planner from walking the whole table backwards along its
+    primary key instead of asking the GIN index."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH recent AS (SELECT glimmer_id, id, vector FROM diary_searchdocument"
+            " WHERE vector @@ to_tsquery('simple', %s) ORDER BY id + 0 DESC LIMIT %s)"
+            " SELECT glimmer_id, (SELECT count(*) FROM recent) FROM recent"
+            " ORDER BY ts_rank(vector, to_tsquery('simple', %s)) DESC, id DESC LIMIT %s",
+            [query, window, words, count],
+        )
+        rows = cursor.fetchall()
+    return [row[0] for row in rows], (rows[0][1] if rows else 0)
+
+
+def _latest_years(owner: Any) -> list[str]:
+    """The year tokens of a diary's latest two years (in UTC); none for an empty diary."""
+    latest = (
+        Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
+        .order_by("-noticed_at", "-id")
+        .values_list("noticed_at", flat=True)
+        .first()
+    )
+    if latest is None:
+        return []
+    year = latest.astimezone(UTC).year
+    return [_fact(owner.pk, "y", str(year)), _fact(owner.pk, "y", str(year - 1))]
 
 
 def best(
