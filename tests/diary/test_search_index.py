@@ -115,3 +115,24 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches(owner, monkeypatc
     assert len(found) == 2 and "oldest" not in " ".join(found)
     # With a filter every match is ranked, so the best one still comes first.
     assert search(owner, "tea", kind="moment")[0].text.startswith("tea tea tea")
+
+
+def test_the_window_reaches_back_over_the_years_a_word_is_spread_over(owner, monkeypatch):
+    # On PostgreSQL the latest two years are asked first, then as many as they suggest
+    # (here six), then all; each way the window (11: a page of one, and ten more) holds the
+    # newest matches.
+    from glimmers.diary import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+
+    def add(text, year):
+        add_glimmer(owner, EntryInput(text, noticed_at=datetime(year, 5, 1, tzinfo=UTC)))
+
+    add("tea tea tea tea, long ago", 2015)  # strongest, but older than the window reaches
+    for number in range(19):
+        add(f"tea in the afternoon {number}", 2021)
+    add("tea tea tea", 2021)
+    for number in range(5):
+        add(f"a walk, then tea {number}", 2025)
+    assert [g.text for g in search(owner, "tea", limit=1)] == ["tea tea tea"]
+    assert len(search(owner, "tea", limit=40)) == 26

@@ -11,6 +11,7 @@ are made here in Python, from the original words, the same way for both.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import uuid
 from collections import defaultdict
@@ -302,18 +303,32 @@ def _top(owner: Any, terms: list[str], narrow: Narrowing, count: int) -> list[uu
     if connection.vendor == "sqlite":
         found = _sqlite_top(_match(owner, terms, narrow), window, count)
     else:
-        # PostgreSQL reads every match from the table before it can keep the newest, so a
-        # common word is first looked for in the diary's latest two years only (the index
-        # narrows by their year tokens); all years are read only when those hold too few.
-        words = _tsquery(owner, terms)
-        found, matched = [], 0
-        years = _latest_years(owner)
-        if years:
-            recent = Narrowing([*narrow.groups, years])
-            found, matched = _postgresql_top(_tsquery(owner, terms, recent), words, window, count)
-        if matched < window:
-            found, matched = _postgresql_top(_tsquery(owner, terms, narrow), words, window, count)
+        found = _postgresql_recent_top(owner, terms, narrow, window, count)
     return [value if isinstance(value, uuid.UUID) else uuid.UUID(value) for value in found]
+
+
+def _postgresql_recent_top(
+    owner: Any, terms: list[str], narrow: Narrowing, window: int, count: int
+) -> list[Any]:
+    """PostgreSQL reads every match from the table before it can keep the newest, so a
+    common word is first looked for in the diary's latest two years only (the index narrows
+    by their year tokens), then in as many years as that suggests would hold a window's
+    worth; all years are read only when those still hold too few."""
+    words = _tsquery(owner, terms)
+    found: list[Any] = []
+    matched = 0
+    latest = _latest_year(owner)
+    span = 2
+    while latest is not None and span <= 12:
+        years = [_fact(owner.pk, "y", str(latest - back)) for back in range(span)]
+        query = _tsquery(owner, terms, Narrowing([*narrow.groups, years]))
+        found, matched = _postgresql_top(query, words, window, count)
+        if matched >= window or matched == 0 or span > 2:
+            break
+        span = math.ceil(span * window / matched * 1.25)
+    if matched < window:
+        found, matched = _postgresql_top(_tsquery(owner, terms, narrow), words, window, count)
+    return found
 
 
 def _sqlite_top(match: str, window: int, count: int) -> list[Any]:
@@ -347,18 +362,15 @@ def _postgresql_top(query: str, words: str, window: int, count: int) -> tuple[li
     return [row[0] for row in rows], (rows[0][1] if rows else 0)
 
 
-def _latest_years(owner: Any) -> list[str]:
-    """The year tokens of a diary's latest two years (in UTC); none for an empty diary."""
+def _latest_year(owner: Any) -> int | None:
+    """The year (in UTC) of a diary's latest glimmer; None for an empty diary."""
     latest = (
         Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
         .order_by("-noticed_at", "-id")
         .values_list("noticed_at", flat=True)
         .first()
     )
-    if latest is None:
-        return []
-    year = latest.astimezone(UTC).year
-    return [_fact(owner.pk, "y", str(year)), _fact(owner.pk, "y", str(year - 1))]
+    return None if latest is None else latest.astimezone(UTC).year
 
 
 def best(
