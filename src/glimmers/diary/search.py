@@ -284,9 +284,13 @@ def _match(owner: Any, terms: list[str], narrow: Narrowing | None = None) -> str
 
 
 def _tsquery(owner: Any, terms: list[str], narrow: Narrowing | None = None) -> str:
+    """With `narrow` (even an empty one), the query that finds: each word as a prefix, and
+    the facts. Without, the query that ranks: a whole word counts twice, as in `_match`."""
     scope = _scope(owner.pk)
-    parts = [f"({scope}{term} | {scope}{term}:*)" for term in terms]
-    parts += [f"({' | '.join(group)})" for group in (narrow.groups if narrow else [])]
+    if narrow is None:
+        return " & ".join(f"({scope}{term} | {scope}{term}:*)" for term in terms)
+    parts = [f"{scope}{term}:*" for term in terms]
+    parts += [f"({' | '.join(group)})" for group in narrow.groups]
     return " & ".join(parts)
 
 
