@@ -110,11 +110,31 @@ def facts_of(
 
 @dataclass
 class Narrowing:
-    """What a search is narrowed to, as groups of fact tokens: a glimmer must hold at least
-    one token of every group. The exact filters are applied afterwards, to the few found."""
+    """What a search is narrowed to: groups of fact tokens (a glimmer must hold at least one
+    token of every group) and a span of time, which becomes one more group of month and
+    year tokens. The exact filters are applied afterwards, to the few found."""
 
+    owner_id: int = 0
     groups: list[list[str]] = field(default_factory=list)
+    since: datetime | None = None
+    until: datetime | None = None
     impossible: bool = False
+
+    def tokens(self, *, not_before: datetime | None = None) -> list[list[str]] | None:
+        """Every group, the span of time (starting no earlier than `not_before`) included;
+        None when nothing can be in that span."""
+        since = self.since
+        if not_before is not None:
+            since = not_before if since is None else max(since, not_before)
+        if since is None and self.until is None:
+            return self.groups
+        # (`narrowing` gives `since` whenever it gives `until`.) Nothing is noticed in the
+        # future, but a device's clock may run a little ahead.
+        until = self.until or datetime.now(UTC) + timedelta(days=366)
+        months = _months_between(since or until, until)
+        if not months:
+            return None
+        return [*self.groups, [_fact(self.owner_id, letter, value) for letter, value in months]]
 
 
 def narrowing(
@@ -129,7 +149,7 @@ def narrowing(
 ) -> Narrowing:
     """The fact tokens for `timeline`'s filters (values already checked by the caller)."""
     owner_id = owner.pk
-    found = Narrowing()
+    found = Narrowing(owner_id, since=since, until=until)
     if sense:
         found.groups.append([_fact(owner_id, "s", normalize_senses([sense])[0])])
     if kind:
@@ -138,23 +158,17 @@ def narrowing(
         found.groups.append([_fact(owner_id, "t", _name_token(Tag.normalize(tag)))])
     if person:
         found.groups.append([_fact(owner_id, "p", _name_token(Person.normalize(person)))])
-    if since is not None or until is not None:
-        if since is None:
-            first = (
-                Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
-                .order_by("noticed_at")
-                .values_list("noticed_at", flat=True)
-                .first()
-            )
-            if first is None:
-                return Narrowing(impossible=True)
-            since = first
-        # Nothing is noticed in the future, but a device's clock may run a little ahead.
-        until = until or datetime.now(UTC) + timedelta(days=366)
-        months = _months_between(since, until)
-        if not months:
-            return Narrowing(impossible=True)
-        found.groups.append([_fact(owner_id, letter, value) for letter, value in months])
+    if since is None and until is not None:
+        found.since = (
+            Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
+            .order_by("noticed_at")
+            .values_list("noticed_at", flat=True)
+            .first()
+        )
+        if found.since is None:  # an empty diary
+            found.impossible = True
+            return found
+    found.impossible = found.tokens() is None
     return found
 
 
@@ -268,7 +282,7 @@ def ranked(
         )
     return glimmers.extra(
         where=["diary_searchdocument.vector @@ to_tsquery('simple', %s)"],
-        params=[_tsquery(owner, terms, narrow)],
+        params=[_tsquery(owner, terms, narrow.tokens() or [])],
         select={"rank": "ts_rank(diary_searchdocument.vector, to_tsquery('simple', %s))"},
         select_params=[_tsquery(owner, terms)],
         order_by=["-rank", "-noticed_at", "-id"],
@@ -279,18 +293,18 @@ def _match(owner: Any, terms: list[str], narrow: Narrowing | None = None) -> str
     # A whole word counts twice (as itself and as a prefix), so "sun" ranks above "sunny".
     scope = _scope(owner.pk)
     parts = [f'("{scope}{term}" OR "{scope}{term}"*)' for term in terms]
-    parts += [f"({' OR '.join(group)})" for group in (narrow.groups if narrow else [])]
+    parts += [f"({' OR '.join(group)})" for group in (narrow.tokens() or [] if narrow else [])]
     return " AND ".join(parts)
 
 
-def _tsquery(owner: Any, terms: list[str], narrow: Narrowing | None = None) -> str:
-    """With `narrow` (even an empty one), the query that finds: each word as a prefix, and
-    the facts. Without, the query that ranks: a whole word counts twice, as in `_match`."""
+def _tsquery(owner: Any, terms: list[str], groups: list[list[str]] | None = None) -> str:
+    """With `groups` (even none), the query that finds: each word as a prefix, and the
+    facts. Without, the query that ranks: a whole word counts twice, as in `_match`."""
     scope = _scope(owner.pk)
-    if narrow is None:
+    if groups is None:
         return " & ".join(f"({scope}{term} | {scope}{term}:*)" for term in terms)
     parts = [f"{scope}{term}:*" for term in terms]
-    parts += [f"({' | '.join(group)})" for group in narrow.groups]
+    parts += [f"({' | '.join(group)})" for group in groups]
     return " & ".join(parts)
 
 
@@ -316,22 +330,24 @@ def _postgresql_recent_top(
 ) -> list[Any]:
     """PostgreSQL reads every match from the table before it can keep the newest, so a
     common word is first looked for in the diary's latest two years only (the index narrows
-    by their year tokens), then in as many years as that suggests would hold a window's
-    worth; all years are read only when those still hold too few."""
+    by their year tokens, within any dates asked for), then in as many years as that
+    suggests would hold a window's worth; all years are read only when those hold too few."""
     words = _tsquery(owner, terms)
     found: list[Any] = []
     matched = 0
     latest = _latest_year(owner)
     span = 2
     while latest is not None and span <= 12:
-        years = [_fact(owner.pk, "y", str(latest - back)) for back in range(span)]
-        query = _tsquery(owner, terms, Narrowing([*narrow.groups, years]))
-        found, matched = _postgresql_top(query, words, window, count)
+        groups = narrow.tokens(not_before=datetime(latest - span + 1, 1, 1, tzinfo=UTC))
+        if groups is None:  # the dates asked for are all before these years
+            break
+        found, matched = _postgresql_top(_tsquery(owner, terms, groups), words, window, count)
         if matched >= window or matched == 0 or span > 2:
             break
         span = math.ceil(span * window / matched * 1.25)
     if matched < window:
-        found, matched = _postgresql_top(_tsquery(owner, terms, narrow), words, window, count)
+        query = _tsquery(owner, terms, narrow.tokens() or [])
+        found, matched = _postgresql_top(query, words, window, count)
     return found
 
 
