@@ -17,7 +17,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db import connection, transaction
@@ -120,18 +120,19 @@ class Narrowing:
     until: datetime | None = None
     impossible: bool = False
 
-    def tokens(self, *, not_before: datetime | None = None) -> list[list[str]] | None:
-        """Every group, the span of time (starting no earlier than `not_before`) included;
-        None when nothing can be in that span."""
-        since = self.since
+    def tokens(
+        self, *, not_before: datetime | None = None, not_after: datetime | None = None
+    ) -> list[list[str]] | None:
+        """Every group, the span of time (narrowed further by `not_before` and `not_after`)
+        included; None when nothing can be in that span."""
+        since, until = self.since, self.until
         if not_before is not None:
             since = not_before if since is None else max(since, not_before)
-        if since is None and self.until is None:
+        if not_after is not None:
+            until = not_after if until is None else min(until, not_after)
+        if since is None or until is None:  # (`narrowing` gives both or neither)
             return self.groups
-        # (`narrowing` gives `since` whenever it gives `until`.) Nothing is noticed in the
-        # future, but a device's clock may run a little ahead.
-        until = self.until or datetime.now(UTC) + timedelta(days=366)
-        months = _months_between(since or until, until)
+        months = _months_between(since, until)
         if not months:
             return None
         return [*self.groups, [_fact(self.owner_id, letter, value) for letter, value in months]]
@@ -158,16 +159,15 @@ def narrowing(
         found.groups.append([_fact(owner_id, "t", _name_token(Tag.normalize(tag)))])
     if person:
         found.groups.append([_fact(owner_id, "p", _name_token(Person.normalize(person)))])
-    if since is None and until is not None:
-        found.since = (
-            Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
-            .order_by("noticed_at")
-            .values_list("noticed_at", flat=True)
-            .first()
-        )
-        if found.since is None:  # an empty diary
+    if (since is None) != (until is None):
+        # An open end is the diary's first or latest glimmer.
+        moments = Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
+        order = "noticed_at" if since is None else "-noticed_at"
+        edge = moments.order_by(order).values_list("noticed_at", flat=True).first()
+        if edge is None:  # an empty diary
             found.impossible = True
             return found
+        found.since, found.until = (edge, until) if since is None else (since, edge)
     found.impossible = found.tokens() is None
     return found
 
@@ -338,7 +338,10 @@ def _postgresql_recent_top(
     latest = _latest_year(owner)
     span = 2
     while latest is not None and span <= 12:
-        groups = narrow.tokens(not_before=datetime(latest - span + 1, 1, 1, tzinfo=UTC))
+        groups = narrow.tokens(
+            not_before=datetime(latest - span + 1, 1, 1, tzinfo=UTC),
+            not_after=datetime(latest + 1, 1, 1, tzinfo=UTC),
+        )
         if groups is None:  # the dates asked for are all before these years
             break
         found, matched = _postgresql_top(_tsquery(owner, terms, groups), words, window, count)
