@@ -24,6 +24,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from bench.run import (
     GLIMMERS,
@@ -37,6 +38,29 @@ from bench.run import (
     start_warm_helper,
     stop_warm_helper,
 )
+
+# Most glimmers are moments; a few of each other kind.
+KINDS = ["moment"] * 12 + ["memory", "dark-time", "conversation", "photo"]
+
+
+def label(owner: Any, glimmers: list[Any], rng: random.Random) -> None:
+    """Tags on one glimmer in eight ("garden") or in thirteen ("home"), a person on one in
+    eleven ("Oksana"), as a person who labels sometimes would have."""
+    from glimmers.diary.models import Glimmer, Person, Tag
+
+    garden = Tag.objects.create(owner=owner, name="garden")
+    home = Tag.objects.create(owner=owner, name="home")
+    oksana = Person.objects.create(owner=owner, name="Oksana")
+    tags, people = Glimmer.tags.through, Glimmer.people.through
+    tag_links, person_links = [], []
+    for glimmer in glimmers:
+        for tag, odds in ((garden, 8), (home, 13)):
+            if rng.randrange(odds) == 0:
+                tag_links.append(tags(glimmer_id=glimmer.id, tag_id=tag.id))
+        if rng.randrange(11) == 0:
+            person_links.append(people(glimmer_id=glimmer.id, person_id=oksana.id))
+    tags.objects.bulk_create(tag_links, batch_size=5000)
+    people.objects.bulk_create(person_links, batch_size=5000)
 
 
 def fill(person_count: int, main_size: int, others_total: int) -> None:
@@ -66,22 +90,22 @@ def fill(person_count: int, main_size: int, others_total: int) -> None:
                 )
                 for _ in range(size)
             ]
-        Glimmer.objects.bulk_create(
-            [
-                Glimmer(
-                    id=uuid.uuid4(),
-                    owner=owner,
-                    text=text,
-                    noticed_at=moment,
-                    senses=senses,
-                    intensity=rng.choice([None, None, None, 3, 4, 5]),
-                    created_at=moment,
-                    updated_at=moment,
-                )
-                for moment, text, senses in rows
-            ],
-            batch_size=5000,
-        )
+        glimmers = [
+            Glimmer(
+                id=uuid.uuid4(),
+                owner=owner,
+                text=text,
+                noticed_at=moment,
+                senses=senses,
+                kind=rng.choice(KINDS),
+                intensity=rng.choice([None, None, None, 3, 4, 5]),
+                created_at=moment,
+                updated_at=moment,
+            )
+            for moment, text, senses in rows
+        ]
+        Glimmer.objects.bulk_create(glimmers, batch_size=5000)
+        label(owner, glimmers, rng)
         rebuild_derived(owner)
         if number % 20 == 0:
             print(f"  filled {number + 1}/{person_count} people", file=sys.stderr)
@@ -111,7 +135,9 @@ def server_times(runs: int) -> list[tuple[str, float, float, int]]:
         ("search: as-you-type partial", "/search/?q=river+tea"),
         ("search: a prefix + a sense (sno, sight)", "/search/?q=sno&sense=sight"),
         ("search: a word in one month", "/search/?q=kettle&since=2020-03-01&until=2020-03-31"),
-        ("search: a word + a kind none have", "/search/?q=kettle&kind=memory"),
+        ("search: a word + a kind (memory)", "/search/?q=kettle&kind=memory"),
+        ("search: a word + a tag (garden)", "/search/?q=bread&tag=garden"),
+        ("search: a word + a person (Oksana)", "/search/?q=tea&person=oksana"),
         ("search: a word from one date on", "/search/?q=bread&since=2019-06-01&sense=touch"),
         ("insights page", "/insights/"),
         ("on this day", "/insights/on-this-day/"),

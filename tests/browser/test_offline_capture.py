@@ -97,6 +97,7 @@ def test_capture_offline_then_sync_once(live_server, browser, owner, photo_file,
     status.get_by_text("waiting for the network: 1").wait_for()
     context.set_offline(False)
     page.wait_for_function("document.querySelector('#queue-status').textContent.includes('saved')")
+    page.get_by_text("More", exact=True).click()
     page.get_by_role("button", name="Log out").click()
     page.wait_for_url("**/accounts/login/**")
     assert page.evaluate(QUEUED) == []

@@ -28,7 +28,8 @@ def test_print_a_booklet_and_bookmarks(live_server, browser, owner, screens):
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(live_server.url + "/")
 
-    # From the settings page to the booklet form.
+    # From the settings page (behind the menu's "More") to the booklet form.
+    page.get_by_text("More", exact=True).click()
     page.get_by_role("link", name="Settings").click()
     page.get_by_role("link", name="Print a booklet").click()
     page.wait_for_url("**/print/")

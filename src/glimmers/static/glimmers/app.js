@@ -37,3 +37,23 @@
     });
   });
 })();
+// The menu's "More": Escape or a click elsewhere folds it away again.
+(function () {
+  "use strict";
+  function openMore() {
+    return document.querySelector(".nav-more details[open]");
+  }
+  document.addEventListener("keydown", function (event) {
+    var more = openMore();
+    if (event.key === "Escape" && more) {
+      more.open = false;
+      more.querySelector("summary").focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var more = openMore();
+    if (more && !more.contains(event.target)) {
+      more.open = false;
+    }
+  });
+})();
