@@ -36,6 +36,9 @@ def test_the_menu_keeps_the_rest_behind_more(live_server, browser, owner, screen
     page.keyboard.press("Enter")
     triggers.wait_for(state="visible")
     page.screenshot(path=str(screens / "menu-open.png"), animations="disabled")
+    page.emulate_media(color_scheme="dark")
+    page.screenshot(path=str(screens / "menu-open-dark.png"), animations="disabled")
+    page.emulate_media(color_scheme="light")
     # Escape folds it away again and leaves the focus on "More".
     page.keyboard.press("Escape")
     triggers.wait_for(state="hidden")
