@@ -125,6 +125,44 @@ def test_edit_changes_words_and_photos(owner_client, glimmer, django_capture_on_
     assert not storage.exists(stored)
 
 
+def test_an_edit_from_an_older_page_is_kept_beside_the_newer_one(owner_client, glimmer):
+    """Two tabs (or a phone and a laptop) open on version 1; the first save wins, the second
+    is kept beside it, its new photo added, nothing overwritten or lost."""
+    assert 'name="version" value="1"' in owner_client.get(url("edit", glimmer)).content.decode()
+    first = owner_client.post(url("edit", glimmer), form_data(text="from the phone", version=1))
+    assert first.status_code == 302
+    old_photo = glimmer.photos.get()
+    second = owner_client.post(
+        url("edit", glimmer),
+        form_data(
+            text="from the laptop",
+            version=1,
+            remove_photos=[str(old_photo.id)],
+            photos=[images.jpeg(name="beach.jpg")],
+        ),
+        follow=True,
+    )
+    html = second.content.decode()
+    assert "changed elsewhere after you opened it" in html
+    assert "from the laptop" in html  # shown beside the saved version, to choose from
+    glimmer.refresh_from_db()
+    assert glimmer.text == "from the phone" and glimmer.version == 2
+    assert glimmer.photos.count() == 2  # the new photo added, the old one not removed
+    kept = glimmer.edit_conflicts.get()
+    assert kept.data["text"] == "from the laptop" and kept.base_version == 1
+    # The same stale edit sent twice (a double tap) is kept once.
+    owner_client.post(url("edit", glimmer), form_data(text="from the laptop", version=1))
+    assert glimmer.edit_conflicts.count() == 1
+
+
+def test_an_edit_on_the_saved_version_just_saves(owner_client, glimmer):
+    response = owner_client.post(url("edit", glimmer), form_data(text="again", version=1))
+    assert response.status_code == 302
+    glimmer.refresh_from_db()
+    assert glimmer.text == "again" and glimmer.version == 2
+    assert not glimmer.edit_conflicts.exists()
+
+
 def test_edit_with_bad_input_keeps_what_was_typed(owner_client, glimmer):
     response = owner_client.post(url("edit", glimmer), form_data(text="", body="still here"))
     assert response.status_code == 400

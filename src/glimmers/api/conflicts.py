@@ -6,10 +6,12 @@ chooses which stays.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -60,15 +62,21 @@ def saved_record(entry: Glimmer | Trigger) -> dict[str, Any]:
     return as_record(data, with_labels=isinstance(entry, Glimmer))
 
 
-def edit_or_keep(entry: E, version: int, data: EntryInput) -> E | None:
+def edit_or_keep(
+    entry: E, version: int, data: EntryInput, *, remove_photos: Iterable[str] = ()
+) -> E | None:
     """Apply an edit made on `version`. If another edit came first, keep this one beside
-    the entry and return None (unless it is exactly what is saved: a replayed edit)."""
+    the entry and return None (unless it is exactly what is saved: a replayed edit). New
+    photos in a kept edit are added to the entry all the same: adding never conflicts."""
     if data.noticed_at is None:
         data = replace(data, noticed_at=entry.noticed_at)
     try:
-        return services.edit_if_version(entry, version, data)
+        return services.edit_if_version(entry, version, data, remove_photos=remove_photos)
     except StaleVersion as stale:
         current: E = stale.current  # type: ignore[assignment]
+    if data.photos and isinstance(current, Glimmer):
+        with transaction.atomic():
+            services.save_photos(current, data.photos)
     incoming = as_record(data, with_labels=isinstance(current, Glimmer))
     if incoming == saved_record(current):
         return current

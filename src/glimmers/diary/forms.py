@@ -207,9 +207,12 @@ class EditGlimmerForm(GlimmerForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # The version the page was opened on: an edit made on an older one is kept beside the
+    # newer, never over it (another device, another tab).
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, glimmer: Glimmer, **kwargs: Any) -> None:
-        kwargs.setdefault("initial", initial_for(glimmer))
+        kwargs.setdefault("initial", {**initial_for(glimmer), "version": glimmer.version})
         super().__init__(*args, **kwargs)
         self.glimmer = glimmer
         self.existing_photos = list(glimmer.photos.all())

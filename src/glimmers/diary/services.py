@@ -264,7 +264,9 @@ class StaleVersion(Exception):
         self.current = current
 
 
-def edit_if_version(entry: E, version: int, data: EntryInput) -> E:
+def edit_if_version(
+    entry: E, version: int, data: EntryInput, *, remove_photos: Iterable[str] = ()
+) -> E:
     """Edit only if `version` is still the saved one (compare and swap), else StaleVersion
     with the saved entry; two devices never silently overwrite one another."""
     with transaction.atomic():
@@ -273,7 +275,7 @@ def edit_if_version(entry: E, version: int, data: EntryInput) -> E:
         if locked.version != version:
             raise StaleVersion(locked)
         if isinstance(locked, Glimmer):
-            edit_glimmer(locked, data)
+            edit_glimmer(locked, data, remove_photos=remove_photos)
         else:
             edit_trigger(locked, data)
     return locked

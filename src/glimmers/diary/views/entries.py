@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from glimmers.api import conflicts
 from glimmers.diary import services
 from glimmers.diary.access import get_glimmer_for
 from glimmers.diary.choices import SENSE_PROMPTS, Sense
@@ -46,14 +47,24 @@ def edit(request: HtmxHttpRequest, glimmer_id: uuid.UUID) -> HttpResponse:
         request.POST, request.FILES, glimmer=glimmer, oversized=oversized_uploads(request)
     )
     if form.is_valid():
+        # A page from before versions were sent (no version) edits what is saved.
+        version = form.cleaned_data["version"] or glimmer.version
+        removed = form.cleaned_data["remove_photos"]
         try:
-            services.edit_glimmer(
-                glimmer, form.to_input(), remove_photos=form.cleaned_data["remove_photos"]
-            )
+            saved = conflicts.edit_or_keep(glimmer, version, form.to_input(), remove_photos=removed)
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Your changes are saved."))
+            if saved is None:
+                messages.warning(
+                    request,
+                    _(
+                        "This glimmer was changed elsewhere after you opened it, so your "
+                        "changes are kept beside it: choose which version stays."
+                    ),
+                )
+            else:
+                messages.success(request, _("Your changes are saved."))
             return redirect("diary:detail", glimmer_id=glimmer.id)
     return render(request, "diary/edit.html", {"form": form, "glimmer": glimmer}, status=400)
 
