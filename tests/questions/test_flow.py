@@ -163,3 +163,28 @@ def test_the_pages_speak_ukrainian_and_german(owner_client, owner, lang, words):
     assert all(word in html for word in words)
     conversations = owner_client.get(reverse("conversations:list")).content.decode()
     assert {"uk": "З ким ви говорили?", "de": "Mit wem hast du gesprochen?"}[lang] in conversations
+
+
+def test_an_answer_can_be_deleted_after_asking_once(owner_client, owner):
+    answer = services.answer_at_once(owner, "today", 6, {"know": "a letter comes"})
+    kept = services.answer_at_once(owner, "today", 3, {})
+    page = owner_client.get(reverse("questions:answer", args=[answer.id])).content.decode()
+    delete = reverse("questions:delete", args=[answer.id])
+    assert delete in page
+    confirm = owner_client.get(delete)
+    assert confirm.status_code == 200 and "6 out of 10" in confirm.content.decode()
+    assert Answer.objects.filter(id=answer.id).exists()  # asking changes nothing
+    response = owner_client.post(delete, follow=True)
+    assert response.redirect_chain[-1][0] == HUB
+    assert "That answer is gone." in response.content.decode()
+    assert list(Answer.objects.values_list("id", flat=True)) == [kept.id]
+    assert owner_client.post(delete).status_code == 404  # gone is gone
+
+
+def test_strangers_cannot_delete_an_answer(stranger_client, client, owner):
+    answer = services.start(owner, "today", 5)
+    delete = reverse("questions:delete", args=[answer.id])
+    assert stranger_client.get(delete).status_code == 404
+    assert stranger_client.post(delete).status_code == 404
+    assert client.post(delete).url.startswith(reverse("accounts:login"))
+    assert Answer.objects.filter(id=answer.id).exists()

@@ -140,6 +140,11 @@ def answer_at_once(owner: Any, key: str, scale: int, steps: Mapping[str, str]) -
     return answer
 
 
+def delete_answer(answer: Answer) -> None:
+    """Let an answer go for good (the scale chart forgets it too)."""
+    answer.delete()
+
+
 def unfinished(owner: Any) -> Answer | None:
     """The latest answer left part-way, if any."""
     answer: Answer | None = (

@@ -163,3 +163,15 @@ def answer_detail(request: HtmxHttpRequest, answer_id: uuid.UUID) -> HttpRespons
     answer = get_answer_for(request.user, answer_id)
     rows = [(item.value, item.label, answer.step_text(item)) for item in Step]
     return render(request, "questions/answer.html", {"answer": answer, "rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request: HtmxHttpRequest, answer_id: uuid.UUID) -> HttpResponse:
+    """Ask once, then let the answer go for good."""
+    answer = get_answer_for(request.user, answer_id)
+    if request.method == "GET":
+        return render(request, "questions/answer_delete.html", {"answer": answer})
+    services.delete_answer(answer)
+    messages.success(request, _("That answer is gone."))
+    return redirect("questions:hub")
