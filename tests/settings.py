@@ -8,6 +8,8 @@ import tempfile
 
 os.environ["GLIMMERS_HOME"] = tempfile.mkdtemp(prefix="glimmers-test-")
 os.environ.pop("GLIMMERS_USER", None)
+# The CLI speaks the terminal's language; tests expect English unless they ask for another.
+os.environ["GLIMMERS_LANGUAGE"] = "en"
 
 from glimmers.settings import *  # noqa: F403
 

@@ -19,6 +19,7 @@ def test_settings_list_names_every_variable():
         ROOT / "src" / "glimmers" / "lib" / "home.py",
         ROOT / "src" / "glimmers" / "cli" / "warm.py",
         ROOT / "src" / "glimmers" / "cli" / "remote.py",
+        ROOT / "src" / "glimmers" / "cli" / "i18n.py",
     ]
     code = "\n".join(path.read_text() for path in sources)
     used = set(re.findall(r'"((?:GLIMMERS|DATABASE)_[A-Z_]+)"', code))

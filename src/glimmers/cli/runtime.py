@@ -34,10 +34,12 @@ def setup() -> None:
         fail(str(error))
     from django.utils import translation
 
+    from glimmers.cli.i18n import language
     from glimmers.lib.schema import ensure_schema
 
-    # The CLI speaks English for now, so messages from the shared rules must too.
-    translation.activate("en")
+    # Messages from the shared rules (a form's "Write a few words…") speak the terminal's
+    # language too.
+    translation.activate(language())
     ensure_schema()
 
 
