@@ -113,6 +113,33 @@ def test_filters_match_the_cli(owner_api):
     assert rest["next"] is None
 
 
+def test_a_search_can_come_best_match_first_in_pages(owner_api, stranger_api):
+    owner_api.post("glimmers", {"text": "tea tea tea, the best cup", "tags": ["tea"]})
+    for number in range(4):
+        owner_api.post("glimmers", {"text": f"a walk, then tea {number}"})
+    stranger_api.post("glimmers", {"text": "tea tea tea tea"})  # someone else's: never
+
+    def get(**query):
+        answer = owner_api.get("glimmers", q="tea", order="best", limit=2, **query)
+        assert answer.status_code == 200, answer.json()
+        return answer.json()
+
+    first = get()
+    assert first["items"][0]["text"] == "tea tea tea, the best cup"  # not the newest
+    second = get(cursor=first["next"])
+    third = get(cursor=second["next"])
+    assert third["next"] is None
+    ids = [item["id"] for one in (first, second, third) for item in one["items"]]
+    assert len(ids) == 5 == len(set(ids))
+    # The filters narrow it as ever; a newest-first cursor is not a ranked one.
+    assert [i["text"] for i in get(tag="tea")["items"]] == ["tea tea tea, the best cup"]
+    newest = owner_api.get("glimmers", q="tea", limit=2).json()["next"]
+    refused = owner_api.get("glimmers", q="tea", order="best", cursor=newest)
+    assert refused.status_code == 400
+    assert refused.json()["error"] == "That cursor is not one this server gave out."
+    assert owner_api.get("glimmers", q="tea", order="worst").status_code == 400
+
+
 def test_update_needs_the_saved_version_and_keeps_the_other_edit(owner_api, owner_client):
     glimmer = owner_api.post("glimmers", GLIMMER).json()
     first = owner_api.put(f"glimmers/{glimmer['id']}", {"text": "phone edit", "version": 1})

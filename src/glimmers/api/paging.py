@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -49,3 +50,25 @@ def page(
         return found, None
     last = found[limit - 1]
     return found[:limit], _encode(getattr(last, field), last.id)
+
+
+def ranked_page(
+    find: Callable[[int], QuerySet[Any]], cursor: str | None, limit: int
+) -> tuple[list[Any], str | None]:
+    """One page of a ranked list (best first): `find(n)` gives its first n; the cursor says
+    how many were seen (rankings have no keyset: a new glimmer may rank anywhere)."""
+    seen = 0
+    if cursor:
+        try:
+            raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+            label, _separator, number = raw.partition("|")
+            seen = int(number)
+            if label != "best" or seen < 0:
+                raise ValueError(raw)
+        except (ValueError, binascii.Error, UnicodeDecodeError):
+            raise HttpError(400, _("That cursor is not one this server gave out.")) from None
+    found = list(find(seen + limit + 1))[seen:]
+    if len(found) <= limit:
+        return found, None
+    following = base64.urlsafe_b64encode(f"best|{seen + limit}".encode()).decode("ascii")
+    return found[:limit], following.rstrip("=")

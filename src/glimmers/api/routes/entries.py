@@ -7,7 +7,7 @@ import binascii
 import io
 import uuid
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
 from glimmers.api import conflicts
-from glimmers.api.paging import DEFAULT_LIMIT, MAX_LIMIT, page
+from glimmers.api.paging import DEFAULT_LIMIT, MAX_LIMIT, page, ranked_page
 from glimmers.api.schemas import (
     ApiRequest,
     Error,
@@ -109,16 +109,27 @@ def list_glimmers(
     kind: KindName | None = None,
     tag: str | None = None,
     q: str | None = Query(None, description="Only those containing every word."),  # type: ignore[type-arg]
+    order: Literal["newest", "best"] = Query(  # type: ignore[type-arg]
+        "newest", description="With q: newest first, or best match first (as the web search)."
+    ),
     cursor: str | None = None,
     limit: int = Limit,
 ) -> dict[str, Any]:
-    """Your glimmers outside the trash, newest first, narrowed by any filter given."""
-    # With words to look for: the matching ones, still newest first (pages need one order).
-    look = partial(search, request.auth, q) if q else partial(timeline, request.auth)
-    found = look(since=since, until=until, sense=sense, kind=kind, tag=tag)
-    items, next_cursor = page(
-        found.prefetch_related("tags", "people", "photos"), "noticed_at", cursor, limit
-    )
+    """Your glimmers outside the trash, newest first (or, with `q` and `order=best`, best
+    match first), narrowed by any filter given."""
+    filters: dict[str, Any] = dict(since=since, until=until, sense=sense, kind=kind, tag=tag)
+    related = ("tags", "people", "photos")
+    if q and order == "best":
+
+        def best(count: int) -> QuerySet[Glimmer]:
+            found = search(request.auth, q, limit=count, **filters)
+            return found.prefetch_related(*related)
+
+        items, next_cursor = ranked_page(best, cursor, limit)
+    else:
+        look = partial(search, request.auth, q) if q else partial(timeline, request.auth)
+        found = look(**filters).prefetch_related(*related)
+        items, next_cursor = page(found, "noticed_at", cursor, limit)
     return {"items": [entry_record(item) for item in items], "next": next_cursor}
 
 
