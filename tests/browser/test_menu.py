@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import PHONE, no_sideways_scroll
-from tests.conftest import PASSWORD
+from tests.browser.conftest import no_sideways_scroll
+from tests.browser.session import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -14,13 +14,7 @@ MAIN = ["Capture", "Timeline", "Search", "Insights", "Practice"]
 
 
 def test_the_menu_keeps_the_rest_behind_more(live_server, browser, owner, screens):
-    context = browser.new_context(viewport=PHONE, locale="en-GB")
-    page = context.new_page()
-    page.goto(live_server.url + "/accounts/login/")
-    page.fill('input[name="username"]', "olena")
-    page.fill('input[name="password"]', PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(live_server.url + "/")
+    context, page = sign_in(browser, live_server)
 
     menu = page.get_by_role("navigation", name="Main")
     for name in MAIN:

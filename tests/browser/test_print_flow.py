@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 
 from tests.booklet import diary, pdfcheck
-from tests.browser.conftest import PHONE, no_sideways_scroll
-from tests.conftest import PASSWORD
+from tests.browser.conftest import no_sideways_scroll
+from tests.browser.session import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -20,13 +20,7 @@ def test_print_a_booklet_and_bookmarks(live_server, browser, owner, screens):
     with timezone.override("Europe/Kyiv"):
         diary.fill(owner)
         yesterday = timezone.localdate() - timedelta(days=1)
-    context = browser.new_context(viewport=PHONE, timezone_id="Europe/Kyiv", locale="en-GB")
-    page = context.new_page()
-    page.goto(live_server.url + "/accounts/login/")
-    page.fill('input[name="username"]', "olena")
-    page.fill('input[name="password"]', PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(live_server.url + "/")
+    context, page = sign_in(browser, live_server)
 
     # From the settings page (behind the menu's "More") to the booklet form.
     page.get_by_text("More", exact=True).click()

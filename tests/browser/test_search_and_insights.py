@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 
 from glimmers.diary.services import EntryInput, add_glimmer, add_trigger, count_bean
-from tests.browser.conftest import PHONE, no_sideways_scroll
-from tests.conftest import PASSWORD
+from tests.browser.conftest import no_sideways_scroll
+from tests.browser.session import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -48,19 +48,9 @@ def fill_a_year(owner):
     )
 
 
-def log_in(page, live_server):
-    page.goto(live_server.url + "/accounts/login/")
-    page.fill('input[name="username"]', "olena")
-    page.fill('input[name="password"]', PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(live_server.url + "/")
-
-
 def test_search_as_you_type_and_the_insights_pages(live_server, browser, owner, screens):
     fill_a_year(owner)
-    context = browser.new_context(viewport=PHONE, timezone_id="Europe/Kyiv", locale="en-GB")
-    page = context.new_page()
-    log_in(page, live_server)
+    context, page = sign_in(browser, live_server)
 
     page.get_by_role("link", name="Search").click()
     page.wait_for_url("**/search/")
