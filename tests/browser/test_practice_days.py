@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from glimmers.diary import services as diary
 from glimmers.diary.models import Glimmer, Intention
+from glimmers.practice.models import Draft
 from tests.browser.practice import shoot, signed_in_phone
 
 pytestmark = pytest.mark.browser
@@ -21,6 +23,18 @@ def test_morning_then_evening(live_server, browser, owner, screens):
     page.get_by_label("Today I would like to notice…").fill("kind voices")
     page.get_by_label("A good moment from yesterday (1)").fill("Tea with Mila on the balcony")
     page.get_by_label("A good moment from yesterday (2)").fill("The first snowdrops")
+    # Saved as it is typed: leaving and coming back loses nothing.
+    page.get_by_text("Saved as you typed.").wait_for()
+    for _ in range(50):  # the last words typed may still be on their way
+        draft = Draft.objects.filter(owner=owner, flow="morning").first()
+        if draft and draft.data.get("moment_2") == "The first snowdrops":
+            break
+        time.sleep(0.2)
+    page.reload()
+    assert page.get_by_label("A good moment from yesterday (2)").input_value() == (
+        "The first snowdrops"
+    )
+    assert page.get_by_label("Today I would like to notice…").input_value() == "kind voices"
     shoot(page, screens, "practice-morning")
     page.get_by_role("button", name="Keep my morning").click()
     page.get_by_text("Kept 2 good moments from yesterday.").wait_for()

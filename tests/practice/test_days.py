@@ -63,3 +63,32 @@ def test_an_empty_evening_carries_no_guilt(owner_client):
     html = owner_client.get(EVENING).content.decode()
     assert "No glimmers written down today. Some days are like that" in html
     assert "No intention today, and that is all right." in html
+
+
+HTMX = {"HX-Request": "true", "HX-Target": "save-status"}
+
+
+def test_the_morning_keeps_what_is_typed_until_it_is_kept(owner_client, owner):
+    """Typing saves a draft (htmx): leaving the page and coming back loses nothing."""
+    with time_machine.travel(datetime(2025, 3, 10, 7, 30, tzinfo=KYIV), tick=False):
+        saved = owner_client.post(
+            MORNING, {"intention": "soft light", "moment_2": "a robin"}, headers=HTMX
+        )
+        assert saved.status_code == 200 and "Saved as you typed." in saved.content.decode()
+        assert not Glimmer.objects.exists() and not Intention.objects.exists()
+        page = owner_client.get(MORNING).content.decode()
+        assert 'value="soft light"' in page and 'value="a robin"' in page
+        # Even what is too long to keep is kept as typed, to be mended later.
+        owner_client.post(MORNING, {"moment_1": "x" * 30_000}, headers=HTMX)
+        assert "x" * 100 in owner_client.get(MORNING).content.decode()
+        owner_client.post(MORNING, {"intention": "soft light", "moment_2": "a robin"}, headers=HTMX)
+        # Kept: the draft is done with, and a late save-as-you-type cannot bring it back.
+        owner_client.post(MORNING, {"intention": "soft light", "moment_2": "a robin"})
+        owner_client.post(MORNING, {"intention": "soft light", "moment_2": "a robin"}, headers=HTMX)
+        assert 'value="a robin"' not in owner_client.get(MORNING).content.decode()
+        assert Glimmer.objects.count() == 1
+    # The next morning a new page starts empty, whatever was left typed the day before.
+    with time_machine.travel(datetime(2025, 3, 10, 9, 0, tzinfo=KYIV), tick=False):
+        owner_client.post(MORNING, {"moment_1": "a second thought"}, headers=HTMX)
+    with time_machine.travel(datetime(2025, 3, 11, 7, 0, tzinfo=KYIV), tick=False):
+        assert "a second thought" not in owner_client.get(MORNING).content.decode()

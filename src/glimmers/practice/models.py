@@ -29,6 +29,7 @@ class Flow(models.TextChoices):
 
     WALK = "walk", gettext_lazy("Senses walk")
     DARK_TIME = "dark-time", gettext_lazy("Dark times")
+    MORNING = "morning", gettext_lazy("Morning")
 
 
 class Pause(models.Model):

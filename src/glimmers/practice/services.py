@@ -200,6 +200,27 @@ def keep_dark_time_moment(owner: Any, data: dict[str, Any]) -> Glimmer:
 # --- morning and evening ----------------------------------------------------------------
 
 
+# A save-as-you-type still on its way when the morning is kept must not bring the kept
+# moments back as a draft (they would be offered, and kept, twice).
+LATE_DRAFT = timedelta(seconds=15)
+
+
+def morning_draft(owner: Any) -> dict[str, Any]:
+    """What was typed on this morning's page and not kept yet (a draft from another day is
+    let go: its "yesterday" has passed)."""
+    draft = load_draft(owner, Flow.MORNING)
+    if draft.get("kept_at") or draft.get("day") != timezone.localdate().isoformat():
+        return {}
+    return draft
+
+
+def save_morning_draft(owner: Any, fields: dict[str, str]) -> None:
+    kept_at = load_draft(owner, Flow.MORNING).get("kept_at")
+    if kept_at and timezone.now() - datetime.fromisoformat(kept_at) < LATE_DRAFT:
+        return
+    save_draft(owner, Flow.MORNING, {**fields, "day": timezone.localdate().isoformat()})
+
+
 def morning(owner: Any, *, intention: str = "", moments: Sequence[str] = ()) -> dict[str, Any]:
     """Set today's intention (if given) and keep up to three good moments from yesterday."""
     words = [" ".join(moment.split()) for moment in moments]
@@ -213,6 +234,7 @@ def morning(owner: Any, *, intention: str = "", moments: Sequence[str] = ()) -> 
             diary.add_glimmer(owner, EntryInput(text=text, noticed_at=moment_on(yesterday)))
             for text in words
         ]
+        save_draft(owner, Flow.MORNING, {"kept_at": timezone.now().isoformat()})
     return {"intention": saved_intention, "glimmers": glimmers}
 
 

@@ -45,7 +45,7 @@ def hub(request: HtmxHttpRequest) -> HttpResponse:
 
 def _saved(request: HtmxHttpRequest) -> HttpResponse:
     """What htmx gets back after a save while typing: a quiet note for screen readers."""
-    return render(request, "questions/_saved.html")
+    return render(request, "_saved_as_you_type.html")
 
 
 def _question_words(request: HtmxHttpRequest, key: str) -> str:
