@@ -230,6 +230,22 @@ def test_bean_counts_and_redirects_without_js(owner_client, owner):
     assert "1 moment counted today" in owner_client.get(HOME).content.decode()
 
 
+def test_bean_returns_to_the_page_it_was_counted_on(owner_client):
+    """The beans page sends `next`: without JavaScript a tap there comes back there; a
+    `next` pointing elsewhere on the web is not followed."""
+    beans_page = reverse("practice:beans")
+    assert 'name="next" value="/practice/beans/"' in owner_client.get(beans_page).content.decode()
+    response = owner_client.post(reverse("diary:bean"), {"next": beans_page})
+    assert response["Location"] == beans_page
+    response = owner_client.post(reverse("diary:bean"), {"next": "https://evil.example/"})
+    assert response["Location"] == HOME
+    # With htmx the counter keeps the page's `next`, not the counting address.
+    counter = owner_client.post(
+        reverse("diary:bean"), {"next": beans_page}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert 'name="next" value="/practice/beans/"' in counter
+
+
 def test_bean_with_htmx_returns_the_counter(owner_client):
     owner_client.post(reverse("diary:bean"))
     response = owner_client.post(reverse("diary:bean"), headers={"HX-Request": "true"})

@@ -21,6 +21,7 @@ from glimmers.diary.models import Glimmer
 from glimmers.diary.views.common import (
     HtmxHttpRequest,
     add_errors,
+    back_to,
     guard_uploads,
     oversized_uploads,
 )
@@ -91,9 +92,10 @@ def bean(request: HtmxHttpRequest) -> HttpResponse:
     services.count_bean(request.user)
     if request.htmx:
         count = services.beans_on(request.user, timezone.localdate())
-        return render(request, "diary/_beans.html", {"beans": count, "counted": True})
+        context = {"beans": count, "counted": True, "beans_next": back_to(request, "")}
+        return render(request, "diary/_beans.html", context)
     messages.success(request, _("Counted. One more small moment."))
-    return redirect("diary:home")
+    return redirect(back_to(request, reverse("diary:home")))  # the beans page sends `next`
 
 
 @login_required

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django_htmx.middleware import HtmxDetails
 
@@ -23,6 +24,16 @@ FORM_ALLOWANCE = 1024 * 1024
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
+
+
+def back_to(request: HttpRequest, default: str) -> str:
+    """Where to go when something is done: a safe local `next`, else `default`."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if wanted and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return default
 
 
 def add_errors(form: forms.Form, error: ValidationError) -> None:

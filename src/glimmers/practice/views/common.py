@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, QueryDict
-from django.utils.http import url_has_allowed_host_and_scheme
 
+from glimmers.diary.views.common import back_to
 
-def back_to(request: HttpRequest, default: str) -> str:
-    """Where to go when a flow is done: a safe local `next`, else `default`."""
-    wanted = request.POST.get("next") or request.GET.get("next") or ""
-    if wanted and url_has_allowed_host_and_scheme(
-        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return wanted
-    return default
+__all__ = ["back_to", "posted", "safe_next"]
 
 
 def safe_next(request: HttpRequest) -> str:
