@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from glimmers.cli.app import USER_HELP, app
+from glimmers.cli.i18n import _
 from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, remote_errors, setup
 
 SERVER_HELP = "Save it on this Glimmers server (URL) instead of this computer."
@@ -27,8 +28,19 @@ AT_HELP = 'When it happened: an ISO date or time, or words like "yesterday 18:00
 
 def unreadable_time(text: str) -> CommandError:
     return CommandError(
-        f"“{text}” is not a time Glimmers can read; try 2024-05-01, 2024-05-01 18:00, "
-        "yesterday 18:00 or 3 hours ago."
+        _(
+            "“{text}” is not a time Glimmers can read; try 2024-05-01, 2024-05-01 18:00, "
+            "yesterday 18:00 or 3 hours ago."
+        ).format(text=text)
+    )
+
+
+def not_a_kind(kind: str) -> str:
+    """The sentence for a --kind Glimmers does not know."""
+    from glimmers.diary.choices import Kind
+
+    return _("“{kind}” is not a kind; choose from {known}.").format(
+        kind=kind, known=", ".join(Kind.values)
     )
 
 
@@ -60,7 +72,9 @@ def _lines(values: list[str]) -> dict[str, str]:
         sense, separator, line = value.partition("=")
         if not separator:
             raise CommandError(
-                f"“{value}” needs the form SENSE=TEXT, e.g. sight=the light on the wall."
+                _("“{value}” needs the form SENSE=TEXT, e.g. sight=the light on the wall.").format(
+                    value=value
+                )
             )
         lines[sense.strip().lower()] = line
     return lines
@@ -77,7 +91,11 @@ def _photos(paths: list[Path]) -> list[PreparedPhoto]:
         except PhotoError as error:
             raise CommandError(f"{path}: {error}") from None
         except OSError as error:
-            raise CommandError(f"Cannot read the photo {path}: {error.strerror}.") from None
+            raise CommandError(
+                _("Cannot read the photo {path}: {reason}.").format(
+                    path=path, reason=error.strerror
+                )
+            ) from None
     return prepared
 
 
@@ -128,7 +146,7 @@ def add(
         from glimmers.diary.services import EntryInput, add_glimmer
 
         if kind not in Kind.values:
-            raise CommandError(f"“{kind}” is not a kind; choose from {', '.join(Kind.values)}.")
+            raise CommandError(not_a_kind(kind))
         owner = acting_user(user, create=True)
         glimmer = add_glimmer(
             owner,
@@ -201,6 +219,6 @@ def intention(
         owner = acting_user(user, create=text is not None)
         if text is None:
             current = intention_on(owner, timezone.localdate())
-            typer.echo(current.text if current else "No intention set for today.")
+            typer.echo(current.text if current else _("No intention set for today."))
             return
         typer.echo(set_intention(owner, text).text)

@@ -15,6 +15,7 @@ import typer
 
 from glimmers.cli.app import USER_HELP, app
 from glimmers.cli.capture import TOKEN_HELP, _remote
+from glimmers.cli.i18n import _, ngettext
 from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, remote_errors, setup
 
 
@@ -86,7 +87,11 @@ def export(
                 try:
                     write_atomically(output, text)
                 except OSError as error:
-                    raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
+                    raise CommandError(
+                        _("Cannot write {path}: {reason}.").format(
+                            path=output, reason=error.strerror
+                        )
+                    ) from None
         return
     setup()
     with friendly_errors():
@@ -96,7 +101,7 @@ def export(
         owner = acting_user(user)
         if fmt is ExportFormat.json:
             total = Glimmer.objects.filter(owner=owner).count()
-            with progress_bar("Exporting", total) as advance:
+            with progress_bar(_("Exporting"), total) as advance:
                 text = json.dumps(
                     export_json(owner, progress=advance), ensure_ascii=False, indent=1
                 )
@@ -127,20 +132,32 @@ def import_(
         from glimmers.diary.portability import import_file
 
         owner = acting_user(user, create=True)
-        with progress_bar("Importing", None) as advance:
+        with progress_bar(_("Importing"), None) as advance:
             result = import_file(owner, file, fmt.value if fmt else None, progress=advance)
-        parts = [f"Imported {result.added} glimmer{'s' if result.added != 1 else ''}"]
-        if result.triggers:
-            parts.append(f"{result.triggers} trigger(s)")
-        if result.beans:
-            parts.append(f"{result.beans} bean(s)")
-        if result.intentions:
-            parts.append(f"{result.intentions} intention(s)")
-        if result.pauses:
-            parts.append(f"{result.pauses} pause(s)")
+        added = ngettext("Imported {count} glimmer", "Imported {count} glimmers", result.added)
+        # The English says "(s)" whatever the count; other languages need their plural forms.
+        others = [
+            (
+                result.triggers,
+                ngettext("{count} trigger(s)", "{count} trigger(s)", result.triggers),
+            ),
+            (result.beans, ngettext("{count} bean(s)", "{count} bean(s)", result.beans)),
+            (
+                result.intentions,
+                ngettext("{count} intention(s)", "{count} intention(s)", result.intentions),
+            ),
+            (result.pauses, ngettext("{count} pause(s)", "{count} pause(s)", result.pauses)),
+        ]
+        parts = [added.format(count=result.added)]
+        parts += [text.format(count=count) for count, text in others if count]
         message = ", ".join(parts) + "."
         if result.skipped:
-            message += f" {result.skipped} were already in your diary."
+            skipped = ngettext(
+                "{count} were already in your diary.",
+                "{count} were already in your diary.",
+                result.skipped,
+            )
+            message += " " + skipped.format(count=result.skipped)
         typer.echo(message)
 
 
@@ -152,10 +169,20 @@ def backup(file: Path = typer.Argument(..., help="Where to write the backup zip.
         from glimmers.diary.portability.backup import MODELS, write_backup
 
         if file.exists() and file.is_dir():
-            raise CommandError(f"{file} is a folder; give a file name such as glimmers-backup.zip.")
-        with progress_bar("Backing up", len(MODELS)) as advance:
+            raise CommandError(
+                _("{file} is a folder; give a file name such as glimmers-backup.zip.").format(
+                    file=file
+                )
+            )
+        with progress_bar(_("Backing up"), len(MODELS)) as advance:
             count = write_backup(file, progress=advance)
-        typer.echo(f"Backed up {count} records to {file}.")
+        typer.echo(
+            ngettext(
+                "Backed up {count} records to {file}.",
+                "Backed up {count} records to {file}.",
+                count,
+            ).format(count=count, file=file)
+        )
 
 
 @app.command()
@@ -166,4 +193,10 @@ def restore(file: Path = typer.Argument(..., help="A zip made by `glimmers backu
         from glimmers.diary.portability.backup import restore_backup
 
         count = restore_backup(file)
-        typer.echo(f"Restored {count} records from {file}.")
+        typer.echo(
+            ngettext(
+                "Restored {count} records from {file}.",
+                "Restored {count} records from {file}.",
+                count,
+            ).format(count=count, file=file)
+        )

@@ -8,7 +8,8 @@ from typing import Any
 import typer
 
 from glimmers.cli.app import USER_HELP, app
-from glimmers.cli.capture import TOKEN_HELP, _remote, _when
+from glimmers.cli.capture import TOKEN_HELP, _remote, _when, not_a_kind
+from glimmers.cli.i18n import _
 from glimmers.cli.runtime import (
     CommandError,
     acting_user,
@@ -48,13 +49,13 @@ def show(records: list[dict[str, Any]], as_json: bool, zone: tzinfo | None = Non
             typer.echo("\t".join(cell.replace("\n", " ").replace("\t", " ") for cell in row))
         return
     if not rows:
-        typer.echo("Nothing here yet. One small moment a day is plenty.")
+        typer.echo(_("Nothing here yet. One small moment a day is plenty."))
         return
     from rich.console import Console
     from rich.table import Table
 
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for heading in ("when", "glimmer", "senses", "tags"):
+    for heading in (_("when"), _("glimmer"), _("senses"), _("tags")):
         table.add_column(heading, overflow="fold")
     for row in rows:
         table.add_row(*row[:4])
@@ -97,7 +98,7 @@ def list_(
         from glimmers.diary.queries import timeline
 
         if kind and kind not in Kind.values:
-            raise CommandError(f"“{kind}” is not a kind; choose from {', '.join(Kind.values)}.")
+            raise CommandError(not_a_kind(kind))
         owner = acting_user(user)
         glimmers = timeline(
             owner,
@@ -137,9 +138,9 @@ def search(
 
         with remote_errors():
             if not query.strip():
-                raise CommandError("Give a word or two to look for.")
+                raise CommandError(_("Give a word or two to look for."))
             if person:
-                raise CommandError("--person does not work with --server yet; use --tag.")
+                raise CommandError(_("--person does not work with --server yet; use --tag."))
             wanted = {
                 "q": query,
                 "since": api.when(since),
@@ -158,9 +159,9 @@ def search(
         from glimmers.diary.search import terms_of
 
         if not terms_of(query):
-            raise CommandError("Give a word or two to look for.")
+            raise CommandError(_("Give a word or two to look for."))
         if kind and kind not in Kind.values:
-            raise CommandError(f"“{kind}” is not a kind; choose from {', '.join(Kind.values)}.")
+            raise CommandError(not_a_kind(kind))
         owner = acting_user(user)
         found = find(
             owner,
@@ -203,15 +204,19 @@ def stats(
             )
             return
         lines = [
-            f"Glimmers noticed: {summary['glimmers']}",
-            f"  in the last 7 days: {summary['glimmers_last_7_days']}",
-            f"Days with at least one glimmer: {summary['days_with_glimmers']}",
-            f"Triggers noted: {summary['triggers']}",
-            f"Beans counted: {summary['beans']} (today: {summary['beans_today']})",
+            _("Glimmers noticed: {count}").format(count=summary["glimmers"]),
+            "  " + _("in the last 7 days: {count}").format(count=summary["glimmers_last_7_days"]),
+            _("Days with at least one glimmer: {count}").format(
+                count=summary["days_with_glimmers"]
+            ),
+            _("Triggers noted: {count}").format(count=summary["triggers"]),
+            _("Beans counted: {count} (today: {today})").format(
+                count=summary["beans"], today=summary["beans_today"]
+            ),
         ]
         senses = ", ".join(f"{name} {count}" for name, count in summary["senses"].items() if count)
         if senses:
-            lines.append(f"Senses: {senses}")
+            lines.append(_("Senses: {senses}").format(senses=senses))
         typer.echo("\n".join(lines))
         if is_terminal() and not figures.empty:
             from glimmers.cli.charts import draw

@@ -12,6 +12,8 @@ from typing import Any, NoReturn
 
 import typer
 
+from glimmers.cli.i18n import _
+
 
 class CommandError(Exception):
     """Stops a command with one sentence on stderr and exit code 1."""
@@ -63,7 +65,8 @@ def friendly_errors() -> Iterator[None]:
     except (ImportProblem, PhotoError) as error:
         fail(str(error))
     except DatabaseError as error:
-        fail(f"The database could not do that: {str(error).strip().splitlines()[0]}.")
+        problem = str(error).strip().splitlines()[0]
+        fail(_("The database could not do that: {problem}.").format(problem=problem))
     except OSError as error:
         fail(f"{error.strerror or error}: {error.filename}." if error.filename else str(error))
 
@@ -92,12 +95,16 @@ def acting_user(name: str | None, *, create: bool = False) -> Any:
     if name:
         user = User.objects.filter(username=name).first()
         if user is None:
-            raise CommandError(f"There is nobody called “{name}” here; see `glimmers user list`.")
+            raise CommandError(
+                _("There is nobody called “{name}” here; see `glimmers user list`.").format(
+                    name=name
+                )
+            )
     else:
         people = list(User.objects.order_by("id")[:2])
         if len(people) > 1:
             raise CommandError(
-                "There are several people here; say which with --user NAME or GLIMMERS_USER."
+                _("There are several people here; say which with --user NAME or GLIMMERS_USER.")
             )
         if people:
             user = people[0]
@@ -105,13 +112,15 @@ def acting_user(name: str | None, *, create: bool = False) -> Any:
             login = _login_name()
             user = create_user(login, None)
             typer.echo(
-                f"Welcome. Glimmers made a diary for “{login}”; "
-                "give it a password with `glimmers user password` to use the web too.",
+                _(
+                    "Welcome. Glimmers made a diary for “{login}”; "
+                    "give it a password with `glimmers user password` to use the web too."
+                ).format(login=login),
                 err=True,
             )
         else:
             raise CommandError(
-                "There is no diary here yet; add a glimmer or run `glimmers user create`."
+                _("There is no diary here yet; add a glimmer or run `glimmers user create`.")
             )
     timezone.activate(time_zone_of(user))
     return user

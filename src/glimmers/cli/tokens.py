@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from glimmers.cli.app import USER_HELP, app
+from glimmers.cli.i18n import _
 from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, setup
 
 token_app = typer.Typer(
@@ -27,7 +28,9 @@ def token_create(
         record, token = create_token(owner, name)
         typer.echo(token)
         typer.echo(
-            f"Token {record.id} for “{record.name}”. Keep it safe: it is not shown again.",
+            _("Token {id} for “{name}”. Keep it safe: it is not shown again.").format(
+                id=record.id, name=record.name
+            ),
             err=True,
         )
 
@@ -61,6 +64,8 @@ def token_revoke(
             record = revoke_token(owner, token_id)
         except DeviceToken.DoesNotExist:
             raise CommandError(
-                f"You have no token with the id {token_id}; see `glimmers token list`."
+                _("You have no token with the id {id}; see `glimmers token list`.").format(
+                    id=token_id
+                )
             ) from None
-        typer.echo(f"Revoked “{record.name}”.")
+        typer.echo(_("Revoked “{name}”.").format(name=record.name))

@@ -134,7 +134,9 @@ def _read_exactly(connection: socket.socket, size: int, start: bytes = b"") -> b
 def _cold() -> int | None:
     """No helper answered: run this command cold (or refuse, when one is required)."""
     if mode() == "require":
-        sys.stderr.write("No warm helper is answering for this data folder yet.\n")
+        from glimmers.cli.i18n import _
+
+        sys.stderr.write(_("No warm helper is answering for this data folder yet.") + "\n")
         return 1
     return None
 
@@ -158,7 +160,7 @@ def run_warm(argv: list[str]) -> int | None:
                 "fingerprint": fingerprint(environ),
             }
             send(connection, request, [0, 1, 2])
-            started, _ = receive(connection)
+            started, _fds = receive(connection)
         except OSError:
             return _cold()
         if started is None or "pid" not in started:
@@ -166,11 +168,13 @@ def run_warm(argv: list[str]) -> int | None:
             return _cold()
         _forward_signals(int(started["pid"]))
         try:
-            finished, _ = receive(connection)
+            finished, _fds = receive(connection)
         except OSError:
             finished = None
     if finished is None:
-        sys.stderr.write("The command stopped before it finished.\n")
+        from glimmers.cli.i18n import _
+
+        sys.stderr.write(_("The command stopped before it finished.") + "\n")
         return 1
     return int(finished["exit"])
 
