@@ -27,6 +27,10 @@ CONFIG_NAME = "remote.toml"
 TIMEOUT = 30
 
 
+class Unreachable(CommandError):
+    """The server could not be reached at all, so the request may be sent again."""
+
+
 @dataclass
 class Remote:
     server: str
@@ -57,7 +61,7 @@ class Remote:
             raise CommandError(self._explain(error)) from None
         except (TimeoutError, urllib.error.URLError, ConnectionError, ssl.SSLError) as error:
             reason = getattr(error, "reason", error)
-            raise CommandError(f"Cannot reach the server at {self.server}: {reason}.") from None
+            raise Unreachable(f"Cannot reach the server at {self.server}: {reason}.") from None
         except json.JSONDecodeError:
             raise CommandError(
                 f"{self.server} answered with something other than JSON; is it a Glimmers server?"
@@ -173,9 +177,7 @@ def add(remote: Remote, payload: dict[str, Any], photos: list[Path]) -> str:
     body = {**payload, "id": str(uuid.uuid4()), "photos": encoded}
     try:
         saved = remote.call("POST", "glimmers", body)
-    except CommandError as first:
-        if not str(first).startswith("Cannot reach"):
-            raise
+    except Unreachable:
         saved = remote.call("POST", "glimmers", body)  # the same id: safe to send again
     return str(saved["id"])
 
