@@ -7,6 +7,7 @@ import sys
 import typer
 
 from glimmers.cli.app import app
+from glimmers.cli.i18n import _
 from glimmers.cli.runtime import CommandError, friendly_errors, setup
 
 user_app = typer.Typer(
@@ -34,24 +35,34 @@ def serve(
                 application, host=host, port=port, threads=threads, ident="glimmers"
             )
         except OSError as error:
-            raise CommandError(f"Cannot listen on {host}:{port}: {error.strerror}.") from None
+            raise CommandError(
+                _("Cannot listen on {host}:{port}: {reason}.").format(
+                    host=host, port=port, reason=error.strerror
+                )
+            ) from None
         shown = f"[{host}]" if ":" in host else host
-        typer.echo(f"Glimmers is ready at http://{shown}:{port}/  (Ctrl+C stops it)")
+        typer.echo(
+            _("Glimmers is ready at {address}  (Ctrl+C stops it)").format(
+                address=f"http://{shown}:{port}/"
+            )
+        )
         if host not in ("127.0.0.1", "localhost", "::1") and settings.ALLOWED_HOSTS == [
             "localhost",
             "127.0.0.1",
             "[::1]",
         ]:
             typer.echo(
-                "Others will reach it only by the names in GLIMMERS_ALLOWED_HOSTS "
-                "(e.g. GLIMMERS_ALLOWED_HOSTS=glimmers.local,192.168.1.20).",
+                _(
+                    "Others will reach it only by the names in GLIMMERS_ALLOWED_HOSTS "
+                    "(e.g. GLIMMERS_ALLOWED_HOSTS=glimmers.local,192.168.1.20)."
+                ),
                 err=True,
             )
         sys.stdout.flush()
         try:
             server.run()
         except KeyboardInterrupt:
-            typer.echo("Stopped. Take care.", err=True)
+            typer.echo(_("Stopped. Take care."), err=True)
         finally:
             server.close()
 
@@ -60,14 +71,14 @@ def _read_password(from_stdin: bool, name: str) -> str:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\n")
         if not password:
-            raise CommandError("No password came on standard input.")
+            raise CommandError(_("No password came on standard input."))
         return password
     if not sys.stdin.isatty():
-        raise CommandError("Give the password with --password-stdin when not in a terminal.")
-    first = typer.prompt(f"Password for {name}", hide_input=True)
-    second = typer.prompt("The same password again", hide_input=True)
+        raise CommandError(_("Give the password with --password-stdin when not in a terminal."))
+    first = typer.prompt(_("Password for {name}").format(name=name), hide_input=True)
+    second = typer.prompt(_("The same password again"), hide_input=True)
     if first != second:
-        raise CommandError("The two passwords differ; nothing was changed.")
+        raise CommandError(_("The two passwords differ; nothing was changed."))
     return str(first)
 
 
@@ -93,7 +104,7 @@ def user_create(
         if not no_password and (password_stdin or sys.stdin.isatty()):
             password = _read_password(password_stdin, name)
         user = create_user(name, password, time_zone=time_zone)
-        typer.echo(f"Created {user.get_username()}.")
+        typer.echo(_("Created {name}.").format(name=user.get_username()))
 
 
 @user_app.command("list")
@@ -104,7 +115,7 @@ def user_list() -> None:
         from django.contrib.auth import get_user_model
 
         for user in get_user_model().objects.order_by("username"):
-            web = "web and CLI" if user.has_usable_password() else "CLI only"
+            web = _("web and CLI") if user.has_usable_password() else _("CLI only")
             typer.echo(f"{user.get_username()}\t{web}")
 
 
@@ -124,9 +135,9 @@ def user_password(
 
         user = get_user_model().objects.filter(username=name).first()
         if user is None:
-            raise CommandError(f"There is nobody called “{name}” here.")
+            raise CommandError(_("There is nobody called “{name}” here.").format(name=name))
         set_password(user, _read_password(password_stdin, name))
-        typer.echo(f"Password set for {name}.")
+        typer.echo(_("Password set for {name}.").format(name=name))
 
 
 @user_app.command("delete")
@@ -143,10 +154,12 @@ def user_delete(
 
         user = get_user_model().objects.filter(username=name).first()
         if user is None:
-            raise CommandError(f"There is nobody called “{name}” here.")
+            raise CommandError(_("There is nobody called “{name}” here.").format(name=name))
         if not yes:
             if not sys.stdin.isatty():
-                raise CommandError("Add --yes to delete without a question.")
-            typer.confirm(f"Delete {name} and everything they wrote?", abort=True)
+                raise CommandError(_("Add --yes to delete without a question."))
+            typer.confirm(
+                _("Delete {name} and everything they wrote?").format(name=name), abort=True
+            )
         delete_account(user)
-        typer.echo(f"Deleted {name}.")
+        typer.echo(_("Deleted {name}.").format(name=name))

@@ -14,6 +14,7 @@ from typing import Any
 import typer
 
 from glimmers.cli.app import USER_HELP, app
+from glimmers.cli.i18n import _
 from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, print_json, setup
 
 question_app = typer.Typer(
@@ -32,7 +33,7 @@ def _scale(text: str) -> int:
     try:
         return int(text.strip())
     except ValueError:
-        raise CommandError(f"“{text}” is not a number from 0 to 10.") from None
+        raise CommandError(_("“{text}” is not a number from 0 to 10.").format(text=text)) from None
 
 
 @question_app.callback(invoke_without_command=True)
@@ -71,7 +72,9 @@ def question(
         if carry_on:
             answer = services.unfinished(owner)
             if answer is None:
-                raise CommandError("Nothing was left part-way; run `glimmers question` to begin.")
+                raise CommandError(
+                    _("Nothing was left part-way; run `glimmers question` to begin.")
+                )
             _follow_ups(answer, recap=True)
         elif scale is not None:
             steps = {"know": know, "feel": feel, "see": see, "body": body, "who": who}
@@ -100,18 +103,24 @@ def _ask(owner: Any, key: str | None) -> Any:
     if key is None:
         for number, choice in enumerate(choices, start=1):
             console.print(f"{number}. {choice.text}")
-        picked = _prompt(lambda: Prompt.ask("Which question", console=console, default="1"))
+        picked = _prompt(lambda: Prompt.ask(_("Which question"), console=console, default="1"))
         if picked is None:
-            raise CommandError("No answer was given; pass --scale N to answer without questions.")
+            raise CommandError(
+                _("No answer was given; pass --scale N to answer without questions.")
+            )
         if not picked.strip().isdigit() or not 1 <= int(picked) <= len(choices):
-            raise CommandError(f"“{picked}” is not one of the numbers above.")
+            raise CommandError(
+                _("“{picked}” is not one of the numbers above.").format(picked=picked)
+            )
         key = choices[int(picked) - 1].key
     words = services.resolve(owner, key)[2]
     console.print(f"\n{words}")
     while True:
-        given = _prompt(lambda: Prompt.ask("0 to 10 (any number is fine)", console=console))
+        given = _prompt(lambda: Prompt.ask(_("0 to 10 (any number is fine)"), console=console))
         if given is None:
-            raise CommandError("No answer was given; pass --scale N to answer without questions.")
+            raise CommandError(
+                _("No answer was given; pass --scale N to answer without questions.")
+            )
         try:
             number = services.check_scale(_scale(given))
         except CommandError as error:
@@ -144,8 +153,10 @@ def _follow_ups(answer: Any, *, recap: bool = False) -> Any:
         )
         if text is None:
             typer.echo(
-                "Stopped here; everything you wrote so far is saved. "
-                "Carry on with `glimmers question --continue` or on the web.",
+                _(
+                    "Stopped here; everything you wrote so far is saved. "
+                    "Carry on with `glimmers question --continue` or on the web."
+                ),
                 err=True,
             )
             return answer
@@ -182,7 +193,7 @@ def history(
             print_json([answer_record(answer) for answer in answers])
             return
         if not answers:
-            typer.echo("No answers yet. One is enough to begin.")
+            typer.echo(_("No answers yet. One is enough to begin."))
             return
         zone = timezone.get_current_timezone()
         rows = [
@@ -202,7 +213,7 @@ def history(
         from rich.table import Table
 
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-        for heading in ("when", "how likely", "question"):
+        for heading in (_("when"), _("how likely"), _("question")):
             table.add_column(heading, overflow="fold")
         for row in rows:
             table.add_row(*row[:3])
@@ -255,6 +266,6 @@ def archive(
         owner = acting_user(user)
         _builtin, own, _words = services.resolve(owner, question_id)
         if own is None:
-            raise CommandError("Only your own questions can be put away.")
+            raise CommandError(_("Only your own questions can be put away."))
         services.archive_question(own)
-        typer.echo(f"Put away: {own.text}")
+        typer.echo(_("Put away: {question}").format(question=own.text))

@@ -21,10 +21,15 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from glimmers.cli.i18n import _
 from glimmers.cli.runtime import CommandError
 
 CONFIG_NAME = "remote.toml"
 TIMEOUT = 30
+
+
+class Unreachable(CommandError):
+    """The server could not be reached at all, so the request may be sent again."""
 
 
 @dataclass
@@ -57,18 +62,24 @@ class Remote:
             raise CommandError(self._explain(error)) from None
         except (TimeoutError, urllib.error.URLError, ConnectionError, ssl.SSLError) as error:
             reason = getattr(error, "reason", error)
-            raise CommandError(f"Cannot reach the server at {self.server}: {reason}.") from None
+            raise Unreachable(
+                _("Cannot reach the server at {server}: {reason}.").format(
+                    server=self.server, reason=reason
+                )
+            ) from None
         except json.JSONDecodeError:
             raise CommandError(
-                f"{self.server} answered with something other than JSON; is it a Glimmers server?"
+                _(
+                    "{server} answered with something other than JSON; is it a Glimmers server?"
+                ).format(server=self.server)
             ) from None
 
     def _explain(self, error: urllib.error.HTTPError) -> str:
         if error.code == 401:
-            return (
-                f"The server at {self.server} did not accept the token; make a new one with "
+            return _(
+                "The server at {server} did not accept the token; make a new one with "
                 "`glimmers token create` there or in its settings."
-            )
+            ).format(server=self.server)
         try:
             said = json.loads(error.read()).get("error")
         except (ValueError, AttributeError):
@@ -76,9 +87,11 @@ class Remote:
         if said and 400 <= error.code < 500:
             return str(said)
         if error.code == 404:
-            return f"{self.server} has no Glimmers API at /api/v1/; check the address."
-        return (
-            f"The server at {self.server} could not do that (HTTP {error.code}); try again later."
+            return _("{server} has no Glimmers API at /api/v1/; check the address.").format(
+                server=self.server
+            )
+        return _("The server at {server} could not do that (HTTP {code}); try again later.").format(
+            server=self.server, code=error.code
         )
 
 
@@ -97,7 +110,9 @@ def _config() -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise CommandError(f"{path} cannot be read: {error}.") from None
+        raise CommandError(
+            _("{path} cannot be read: {reason}.").format(path=path, reason=error)
+        ) from None
 
 
 def target(server: str | None, token: str | None) -> Remote | None:
@@ -109,19 +124,23 @@ def target(server: str | None, token: str | None) -> Remote | None:
         server = str(config.get("server") or "") or None
     if server is None:
         if token:
-            raise CommandError("--token needs --server (or GLIMMERS_SERVER) to say where.")
+            raise CommandError(_("--token needs --server (or GLIMMERS_SERVER) to say where."))
         return None
     token = token or os.environ.get("GLIMMERS_TOKEN") or str(config.get("token") or "") or None
     if not token:
         token = str(_config().get("token") or "") or None
     if not token:
         raise CommandError(
-            "A token is needed for the server: give --token, set GLIMMERS_TOKEN, or put "
-            f'token = "…" in {CONFIG_NAME} in GLIMMERS_HOME.'
+            _(
+                "A token is needed for the server: give --token, set GLIMMERS_TOKEN, or put "
+                'token = "…" in {file} in GLIMMERS_HOME.'
+            ).format(file=CONFIG_NAME)
         )
     parts = urllib.parse.urlsplit(server.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise CommandError(f"“{server}” is not a server address; try http://host:8000.")
+        raise CommandError(
+            _("“{server}” is not a server address; try http://host:8000.").format(server=server)
+        )
     return Remote(server.strip().rstrip("/"), token.strip())
 
 
@@ -169,13 +188,15 @@ def add(remote: Remote, payload: dict[str, Any], photos: list[Path]) -> str:
         try:
             encoded.append({"data": base64.b64encode(path.read_bytes()).decode("ascii")})
         except OSError as error:
-            raise CommandError(f"Cannot read the photo {path}: {error.strerror}.") from None
+            raise CommandError(
+                _("Cannot read the photo {path}: {reason}.").format(
+                    path=path, reason=error.strerror
+                )
+            ) from None
     body = {**payload, "id": str(uuid.uuid4()), "photos": encoded}
     try:
         saved = remote.call("POST", "glimmers", body)
-    except CommandError as first:
-        if not str(first).startswith("Cannot reach"):
-            raise
+    except Unreachable:
         saved = remote.call("POST", "glimmers", body)  # the same id: safe to send again
     return str(saved["id"])
 
