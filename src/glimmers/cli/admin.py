@@ -115,7 +115,8 @@ def user_list() -> None:
         from django.contrib.auth import get_user_model
 
         for user in get_user_model().objects.order_by("username"):
-            web = _("web and CLI") if user.has_usable_password() else _("CLI only")
+            # Tab-separated for scripts, so the same words in every language.
+            web = "web and CLI" if user.has_usable_password() else "CLI only"
             typer.echo(f"{user.get_username()}\t{web}")
 
 
