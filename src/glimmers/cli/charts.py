@@ -6,11 +6,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from glimmers.cli.i18n import _
 from glimmers.insights.figures import Figures
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 SHADES = "·░▒▓█"
-WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+def weekdays() -> list[str]:
+    """Monday to Sunday, short, in the terminal's language, padded to one width."""
+    names = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
+    width = max(len(name) for name in names)
+    return [name.ljust(width) for name in names]
 
 
 def spark(values: list[int]) -> str:
@@ -28,7 +35,7 @@ def draw(figures: Figures, console: Console | None = None) -> None:
     style = "green"
     weeks = [count for _monday, count in figures.weekly(52)]
     console.print()
-    console.print("[bold]Each week, the last 52[/bold]")
+    console.print(Text(_("Each week, the last 52"), style="bold"))
     console.print(Text(spark(weeks), style=style))
 
     senses = figures.senses()
@@ -40,22 +47,27 @@ def draw(figures: Figures, console: Console | None = None) -> None:
     for _value, label, count in senses:
         table.add_row(label, bar(count, top), str(count))
     console.print()
-    console.print("[bold]Senses[/bold]")
+    console.print(Text(_("Senses"), style="bold"))
     console.print(table)
 
     hours = figures.hours()
+    title = _("By the hour")
+    # Translators: an hour of the day at either end of the chart's axis: "0h", "23h".
+    first, last = _("{hour}h").format(hour=0), _("{hour}h").format(hour=23)
+    gap = " " * max(1, len(hours) + 1 - len(first) - len(last))  # "23h" ends past the last hour
     console.print()
-    console.print("[bold]By the hour[/bold]  0h" + " " * 20 + "23h")
-    console.print(Text("            " + spark(hours), style=style))
+    console.print(Text.assemble((title, "bold"), f"  {first}{gap}{last}"))
+    console.print(Text(" " * (len(title) + 1) + spark(hours), style=style))
     days = figures.weekdays()
-    console.print("[bold]By weekday[/bold]")
-    for name, count in zip(WEEKDAYS, days, strict=True):
+    names = weekdays()
+    console.print(Text(_("By weekday"), style="bold"))
+    for name, count in zip(names, days, strict=True):
         console.print(f"  {name} ", Text(bar(count, max(days), 20), style=style), f" {count}")
 
     year = figures.today.year
     counts = figures.year(year)
     console.print()
-    console.print(f"[bold]{year}, a week to a column[/bold]")
+    console.print(Text(_("{year}, a week to a column").format(year=year), style="bold"))
     from datetime import date, timedelta
 
     start = date(year, 1, 1) - timedelta(days=date(year, 1, 1).weekday())
@@ -66,4 +78,4 @@ def draw(figures: Figures, console: Console | None = None) -> None:
             count = counts.get(day, 0) if day.year == year else 0
             row.append(" " if day.year != year else SHADES[min(count, len(SHADES) - 1)])
             day += timedelta(weeks=1)
-        console.print(f"  {WEEKDAYS[weekday]} ", Text("".join(row), style=style))
+        console.print(f"  {names[weekday]} ", Text("".join(row), style=style))

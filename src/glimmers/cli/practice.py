@@ -14,6 +14,7 @@ import typer
 
 from glimmers.cli.app import USER_HELP, app
 from glimmers.cli.capture import _lines, _when
+from glimmers.cli.i18n import _, ngettext
 from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, print_json, setup
 
 STATES = "safe, mobilized or shut-down"
@@ -32,7 +33,9 @@ def _state(value: str | None) -> str:
     if not value:
         return ""
     if value not in State.values:
-        raise CommandError(f"“{value}” is not a state; choose {STATES}.")
+        raise CommandError(
+            _("“{value}” is not a state; choose safe, mobilized or shut-down.").format(value=value)
+        )
     return value
 
 
@@ -43,14 +46,21 @@ def _ask(question: str, default: str = "") -> str:
     return Prompt.ask(question, default=default, show_default=bool(default)).strip()
 
 
+def _chose(answer: str, english: str, word: str) -> bool:
+    """Whether `answer` picks `word` by its first letter, as typed in English ("m" for memory)
+    or in the terminal's language (`word`, already translated)."""
+    first = answer[:1].lower()
+    return bool(first) and first in {english[:1], word[:1].lower()}
+
+
 # --- pause ------------------------------------------------------------------------------
 
 
 def _pacer(seconds: int, *, toy: bool, still: bool = False) -> None:
     """A breathing pacer drawn with Rich in a terminal; plain lines, one per breath, in a
     pipe or when asked to keep still."""
-    breathe_in = "The toy rises… breathe in" if toy else "Breathe in…"
-    breathe_out = "The toy sinks… breathe out" if toy else "Breathe out, slowly…"
+    breathe_in = _("The toy rises… breathe in") if toy else _("Breathe in…")
+    breathe_out = _("The toy sinks… breathe out") if toy else _("Breathe out, slowly…")
     if still or not sys.stdout.isatty():
         for second in range(seconds):
             if second % CYCLE == 0:
@@ -80,7 +90,7 @@ def _pacer(seconds: int, *, toy: bool, still: bool = False) -> None:
             live.update(
                 Panel(
                     Group(Align.center(circle), Align.center(Text(words, style="bold"))),
-                    subtitle=f"{left} s",
+                    subtitle=_("{seconds} s").format(seconds=left),
                     width=width + 6,
                 )
             )
@@ -112,16 +122,16 @@ def pause(
         anchored = _owned_glimmer(owner, glimmer) if glimmer else None
         state_before = _state(before)
         if anchored is not None and not as_json:
-            typer.echo(f"Stay with it: {anchored.text}")
+            typer.echo(_("Stay with it: {text}").format(text=anchored.text))
         try:
             _pacer(seconds, toy=toy, still=still)
         except KeyboardInterrupt:
             typer.echo("")  # stopping early is fine; what followed is still asked for
         if interactive():
             if body is None:
-                body = _ask("What did your body do? (Enter to skip)")
+                body = _ask(_("What did your body do? (Enter to skip)"))
             if after is None:
-                after = _ask(f"Where are you now? ({STATES}, Enter to skip)")
+                after = _ask(_("Where are you now? (safe, mobilized or shut-down, Enter to skip)"))
         kept = record_pause(
             owner,
             seconds=seconds,
@@ -137,7 +147,7 @@ def pause(
             records = export_practice(owner)["pauses"]
             print_json(next(r for r in records if r["id"] == str(kept.id)))
         else:
-            typer.echo("Thank you for pausing." if anchored is None else "Anchored.")
+            typer.echo(_("Thank you for pausing.") if anchored is None else _("Anchored."))
 
 
 def _owned_glimmer(owner: Any, glimmer_id: str) -> Any:
@@ -148,22 +158,14 @@ def _owned_glimmer(owner: Any, glimmer_id: str) -> Any:
     try:
         wanted = uuid.UUID(glimmer_id)
     except ValueError:
-        raise CommandError(f"“{glimmer_id}” is not a glimmer id.") from None
+        raise CommandError(_("“{id}” is not a glimmer id.").format(id=glimmer_id)) from None
     found = Glimmer.objects.owned_by(owner).filter(id=wanted).first()
     if found is None:
-        raise CommandError(f"There is no glimmer {glimmer_id} in your diary.")
+        raise CommandError(_("There is no glimmer {id} in your diary.").format(id=glimmer_id))
     return found
 
 
 # --- walk -------------------------------------------------------------------------------
-
-WALK_QUESTIONS = [
-    ("sight", "I saw…"),
-    ("hearing", "I heard…"),
-    ("smell", "I smelled…"),
-    ("taste", "I tasted…"),
-    ("touch", "I touched…"),
-]
 
 
 @app.command()
@@ -219,7 +221,7 @@ def _as_walk(given: dict[str, str], text: str, body: str) -> dict[str, Any]:
 
     unknown = sorted(set(given) - set(Sense.values))
     if unknown:
-        raise CommandError(f"“{unknown[0]}” is not a sense Glimmers knows.")
+        raise CommandError(_("“{sense}” is not a sense Glimmers knows.").format(sense=unknown[0]))
     walked = [sense.value for sense in WALK_SENSES]
     draft: dict[str, Any] = {k: v for k, v in given.items() if k in walked}
     draft["extra"] = {k: v for k, v in given.items() if k not in walked}
@@ -229,30 +231,39 @@ def _as_walk(given: dict[str, str], text: str, body: str) -> dict[str, Any]:
 
 def _walk_interactively(owner: Any, draft: dict[str, Any]) -> dict[str, Any]:
     """Ask sense by sense; Ctrl-C keeps the walk as a draft to finish later (here or on the web)."""
+    from glimmers.diary.choices import SENSE_PROMPTS
     from glimmers.practice import services
     from glimmers.practice.models import Flow
 
+    # Translators: the words typed to answer "Now or a memory?" and "Was that in your body?";
+    # the first letter is enough, so words with different first letters work best.
+    now, memory, yes, no = _("now"), _("memory"), _("yes"), _("no")
     try:
-        typer.echo("Think of one glimmer, from today or from memory. Enter skips a sense.")
-        when = _ask("Now or a memory? (now/memory)", draft.get("when", "now"))
-        draft["when"] = "memory" if when.lower().startswith("m") else "now"
+        typer.echo(_("Think of one glimmer, from today or from memory. Enter skips a sense."))
+        when = _ask(
+            _("Now or a memory? ({now}/{memory})").format(now=now, memory=memory),
+            memory if draft.get("when") == "memory" else now,
+        )
+        draft["when"] = "memory" if _chose(when, "memory", memory) else "now"
         if draft["when"] == "memory":
-            day = _ask("When was it, roughly? (e.g. 2019-07-14)", draft.get("noticed_at", ""))
+            day = _ask(_("When was it, roughly? (e.g. 2019-07-14)"), draft.get("noticed_at", ""))
             moment = _when(day) if day else None
             draft["noticed_at"] = moment.isoformat() if moment else ""
-        for sense, question in WALK_QUESTIONS:
-            draft[sense] = _ask(question, draft.get(sense, ""))
-        draft["other"] = _ask("I…", draft.get("other", ""))
+        # The web's prompts for the walk's senses ("I saw…"), in the terminal's language.
+        for sense in services.WALK_SENSES:
+            draft[sense.value] = _ask(str(SENSE_PROMPTS[sense]), draft.get(sense.value, ""))
+        draft["other"] = _ask(_("I…"), draft.get("other", ""))
         if draft["other"]:
-            where = _ask("Was that in your body? (y/n)", "y")
-            draft["other_sense"] = "body" if where.lower().startswith("y") else "intuition"
+            where = _ask(_("Was that in your body? ({y}/{n})").format(y=yes[:1], n=no[:1]), yes[:1])
+            draft["other_sense"] = "body" if _chose(where, "yes", yes) else "intuition"
         draft["text"] = _ask(
-            "A few words of its own (Enter: your first line)", draft.get("text", "")
+            _("A few words of its own (Enter: your first line)"), draft.get("text", "")
         )
-        draft["body"] = _ask("What does your body do as you remember it?", draft.get("body", ""))
+        draft["body"] = _ask(_("What does your body do as you remember it?"), draft.get("body", ""))
     except (KeyboardInterrupt, EOFError):
         services.save_draft(owner, Flow.WALK, draft)
-        typer.echo("\nYour walk is kept; `glimmers walk` (or the web) picks it up again.", err=True)
+        kept = _("Your walk is kept; `glimmers walk` (or the web) picks it up again.")
+        typer.echo("\n" + kept, err=True)
         raise typer.Exit(0) from None
     return draft
 
@@ -290,8 +301,8 @@ def morning(
         owner = acting_user(user, create=True)
         if interactive() and intention is None and not moment:
             current = intention_on(owner, timezone.localdate())
-            intention = _ask("Today I would like to notice…", current.text if current else "")
-            typer.echo("Good moments from yesterday, up to three (Enter when done):")
+            intention = _ask(_("Today I would like to notice…"), current.text if current else "")
+            typer.echo(_("Good moments from yesterday, up to three (Enter when done):"))
             for number in range(1, services.MORNING_MOMENTS + 1):
                 words = _ask(f"  {number}")
                 if not words:
@@ -313,12 +324,16 @@ def morning(
             )
             return
         if kept["intention"]:
-            typer.echo(f"Intention: {kept['intention'].text}")
+            typer.echo(_("Intention: {text}").format(text=kept["intention"].text))
         count = len(kept["glimmers"])
         typer.echo(
-            f"Kept {count} good moment{'s' if count != 1 else ''} from yesterday."
+            ngettext(
+                "Kept {count} good moment from yesterday.",
+                "Kept {count} good moments from yesterday.",
+                count,
+            ).format(count=count)
             if count
-            else "Have a gentle day."
+            else _("Have a gentle day.")
         )
 
 
@@ -358,28 +373,34 @@ def evening(
             return
         _print_review(review)
         if interactive() and add is None:
-            words = _ask("Anything you would like to keep from today? (Enter to skip)")
+            words = _ask(_("Anything you would like to keep from today? (Enter to skip)"))
             if words:
                 add_glimmer(owner, EntryInput(text=words))
-                typer.echo("Kept. Sleep well.")
+                typer.echo(_("Kept. Sleep well."))
 
 
 def _print_review(review: Any) -> None:
     from django.utils import timezone
 
     typer.echo(
-        f"This morning you meant to notice: {review.intention.text}"
+        _("This morning you meant to notice: {intention}").format(intention=review.intention.text)
         if review.intention
-        else "No intention today, and that is all right."
+        else _("No intention today, and that is all right.")
     )
     if review.glimmers:
-        typer.echo("What you noticed:")
+        typer.echo(_("What you noticed:"))
         for glimmer in review.glimmers:
             moment = timezone.localtime(glimmer.noticed_at)
             typer.echo(f"  {moment:%H:%M}  {glimmer.text}")
     else:
-        typer.echo("No glimmers written down today. Some days are like that.")
+        typer.echo(_("No glimmers written down today. Some days are like that."))
     if review.beans:
         count = len(review.beans)
-        typer.echo(f"And {count} moment{'s' if count != 1 else ''} counted without words.")
-    typer.echo("One a day is enough.")
+        typer.echo(
+            ngettext(
+                "And {count} moment counted without words.",
+                "And {count} moments counted without words.",
+                count,
+            ).format(count=count)
+        )
+    typer.echo(_("One a day is enough."))

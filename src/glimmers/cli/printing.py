@@ -10,6 +10,7 @@ import typer
 from glimmers.cli.app import USER_HELP, app
 from glimmers.cli.capture import _when
 from glimmers.cli.data import write_atomically
+from glimmers.cli.i18n import _, ngettext
 from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, setup
 
 
@@ -26,9 +27,11 @@ class Language(StrEnum):
 
 def _checked_output(output: Path) -> Path:
     if output.is_dir():
-        raise CommandError(f"{output} is a folder; give a file name such as booklet.pdf.")
+        raise CommandError(
+            _("{path} is a folder; give a file name such as booklet.pdf.").format(path=output)
+        )
     if not output.expanduser().resolve().parent.is_dir():
-        raise CommandError(f"The folder for {output} does not exist.")
+        raise CommandError(_("The folder for {path} does not exist.").format(path=output))
     return output
 
 
@@ -73,9 +76,17 @@ def booklet(
         with translation.override(language.value):
             printed = make_booklet(owner, options)
         write_atomically(output, printed.pdf)
+        glimmers = ngettext("{count} glimmer", "{count} glimmers", printed.glimmers)
+        # A cover, then the days: never one page, so the English says "pages" as it always did.
+        pages = ngettext("{count} page", "{count} pages", printed.pages)
         typer.echo(
-            f"Wrote {output}: {printed.glimmers} glimmer{'s' if printed.glimmers != 1 else ''} "
-            f"from {first.isoformat()} to {last.date().isoformat()}, {printed.pages} pages."
+            _("Wrote {path}: {glimmers} from {since} to {until}, {pages}.").format(
+                path=output,
+                glimmers=glimmers.format(count=printed.glimmers),
+                since=first.isoformat(),
+                until=last.date().isoformat(),
+                pages=pages.format(count=printed.pages),
+            )
         )
 
 
@@ -109,11 +120,18 @@ def bookmark(
             try:
                 ids.append(uuid.UUID(text))
             except ValueError:
-                raise CommandError(f"“{text}” is not a glimmer id; see `glimmers list`.") from None
+                raise CommandError(
+                    _("“{id}” is not a glimmer id; see `glimmers list`.").format(id=text)
+                ) from None
         with translation.override(language.value):
             printed = make_bookmarks(owner, ids, paper.value)
         write_atomically(output, printed.pdf)
+        bookmarks = ngettext("{count} bookmark", "{count} bookmarks", printed.glimmers)
+        pages = ngettext("on {count} page", "on {count} pages", printed.pages)
         typer.echo(
-            f"Wrote {output}: {printed.glimmers} bookmark{'s' if printed.glimmers != 1 else ''} "
-            f"on {printed.pages} page{'s' if printed.pages != 1 else ''}."
+            _("Wrote {path}: {bookmarks} {pages}.").format(
+                path=output,
+                bookmarks=bookmarks.format(count=printed.glimmers),
+                pages=pages.format(count=printed.pages),
+            )
         )
