@@ -30,9 +30,12 @@ def test_export_markdown_and_csv(run, owner):
 
 
 def test_export_to_a_missing_folder_fails_with_a_sentence(run, owner, tmp_path):
-    result = run("export", "-o", str(tmp_path / "no" / "such" / "x.json"))
-    assert result.exit_code == 1
-    assert "No such file or directory" in result.stderr
+    missing = tmp_path / "no" / "such"
+    for command in (["export", "-o", str(missing / "x.json")], ["backup", str(missing / "b.zip")]):
+        result = run(*command)
+        assert result.exit_code == 1
+        # It names the folder that is missing, not a temporary file's name.
+        assert result.stderr.strip() == f"No such file or directory: {missing}."
 
 
 def test_export_refuses_an_unknown_format(run, owner):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -48,6 +49,8 @@ def progress_bar(label: str, total: int | None) -> Iterator[Callable[[int], None
 def write_atomically(target: Path, content: str | bytes) -> None:
     """Write to a temporary file beside the target, then rename: never a half-written file."""
     target = target.expanduser().resolve()
+    if not target.parent.is_dir():  # say which folder is missing, not the temporary name
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:

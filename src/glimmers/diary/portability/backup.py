@@ -5,6 +5,7 @@ Restoring into an empty instance on either database is also the way from SQLite 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -80,6 +81,8 @@ def write_backup(target: Path, *, progress: Progress | None = None) -> int:
             progress(1)
     document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "objects": objects}
     target = target.resolve()
+    if not target.parent.is_dir():  # say which folder is missing, not the temporary name
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
     fd, temporary = tempfile.mkstemp(prefix=".backup-", dir=target.parent)
     os.close(fd)
     try:
