@@ -79,12 +79,18 @@ def test_add_list_search_and_export_on_a_server(glimmers, live_server, token, ow
     found = glimmers("search", "TEA", **env)
     assert found.returncode == 0
     assert "warm tea" in found.stdout and "rain" not in found.stdout
+    # Best match first, as a search on this computer: not the newest.
+    glimmers("add", "tea, tea and more tea", "--at", "2024-01-01 09:00", **env)
+    glimmers("add", "a cup of tea at last", **env)
+    ranked = json.loads(glimmers("search", "tea", "--json", **env).stdout)
+    assert ranked[0]["text"] == "tea, tea and more tea" and len(ranked) == 3
 
     (glimmers.home / "remote.toml").write_text(f'server = "{live_server.url}"\ntoken = "{token}"\n')
     exported = json.loads(glimmers("export").stdout)
     assert exported["format"] == "glimmers"
-    assert len(exported["glimmers"]) == 2
-    assert exported["glimmers"][0]["photos"][0]["data"]
+    assert len(exported["glimmers"]) == 4
+    rain = next(g for g in exported["glimmers"] if g["text"] == "rain on the roof")
+    assert rain["photos"][0]["data"]
     markdown = glimmers("export", "--format", "markdown", "-o", str(glimmers.home / "d.md"))
     assert markdown.returncode == 0
     assert "rain on the roof" in (glimmers.home / "d.md").read_text()

@@ -143,6 +143,7 @@ def search(
                 raise CommandError(_("--person does not work with --server yet; use --tag."))
             wanted = {
                 "q": query,
+                "order": "best",  # as a search here ranks them
                 "since": api.when(since),
                 "until": api.when(until),
                 "sense": sense,

@@ -202,7 +202,8 @@ def add(remote: Remote, payload: dict[str, Any], photos: list[Path]) -> str:
 
 
 def glimmers(remote: Remote, query: dict[str, Any], number: int) -> list[dict[str, Any]]:
-    """Up to `number` glimmers, newest first, walking the server's pages."""
+    """Up to `number` glimmers, newest first (or best first, with `order=best`), walking
+    the server's pages."""
     found: list[dict[str, Any]] = []
     cursor = None
     while len(found) < number:
