@@ -236,6 +236,29 @@ def test_every_string_is_translated(lang):
     assert not problems, "\n".join(problems)
 
 
+# One voice: the reader is "ти" in Ukrainian and "du" in German, as a friend would say it;
+# and Ukrainian never guesses the reader's gender ("ти зупинився чи зупинилася").
+FORMAL = {
+    "uk": re.compile(r"\b(?:[Вв]и|[Вв]ас|[Вв]ам|[Вв]ами|[Вв]аш\w*)\b"),
+    "de": re.compile(r"\b(?:Ihnen|Ihr(?:e|en|em|er|es)?)\b|(?<![.!?] )(?<!^)\bSie\b(?= \w+en\b)"),
+}
+TOGETHER = {"знайшли разом"}  # "you and the other person": a plural that is meant
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_reader_is_addressed_the_same_way_everywhere(lang):
+    problems = []
+    for entry in read_po(po_path(lang)):
+        if entry.msgid == "":
+            continue
+        for text in entry.msgstr.values():
+            if FORMAL[lang].search(text) and not any(word in text for word in TOGETHER):
+                problems.append(f"{entry.line}: {text[:80]}")
+            if lang == "uk" and re.search(r"\w+в чи \w+ла\b|\w+вся чи \w+лася\b", text):
+                problems.append(f"{entry.line} guesses the gender: {text[:80]}")
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_compiled_catalog_matches_the_po(lang):
     """The .mo in git holds exactly what the .po says: nobody forgot compilemessages."""

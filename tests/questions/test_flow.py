@@ -162,7 +162,7 @@ def test_the_pages_speak_ukrainian_and_german(owner_client, owner, lang, words):
     html = owner_client.get(HUB).content.decode()
     assert all(word in html for word in words)
     conversations = owner_client.get(reverse("conversations:list")).content.decode()
-    assert {"uk": "З ким ви говорили?", "de": "Mit wem hast du gesprochen?"}[lang] in conversations
+    assert {"uk": "З ким була розмова?", "de": "Mit wem hast du gesprochen?"}[lang] in conversations
 
 
 def test_an_answer_can_be_deleted_after_asking_once(owner_client, owner):
