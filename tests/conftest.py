@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 
 from glimmers.accounts.services import create_user
 
@@ -19,11 +19,14 @@ PASSWORD = "a calm river at dawn"
 
 @pytest.fixture(autouse=True)
 def _each_test_starts_in_english() -> Any:
-    """A request with Accept-Language leaves that language active in the thread; without
-    this, a German page in one test would make the next test's messages German."""
+    """A request with Accept-Language leaves that language active in the thread, and a CLI
+    command its person's time zone; without this, a German page or a Kyiv command in one
+    test would change the next test's messages and days."""
     translation.deactivate()
+    timezone.deactivate()
     yield
     translation.deactivate()
+    timezone.deactivate()
 
 
 @pytest.fixture
