@@ -104,3 +104,52 @@ def test_capture_offline_then_sync_once(live_server, browser, owner, photo_file,
     assert page.evaluate("caches.keys()") == []
     assert Glimmer.objects.count() == 4
     context.close()
+
+
+def test_a_refused_glimmer_goes_back_into_the_form_to_mend(
+    live_server, browser, owner, photo_file, screens
+):
+    """A phone whose clock ran ahead: the server refuses the time. The glimmer waits with the
+    reason, goes back into the form (words, senses, time, photo, its id), is put right and
+    saved once."""
+    context = browser.new_context(viewport=PHONE, timezone_id="Europe/Kyiv", locale="en-GB")
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Name").fill("olena")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(live_server.url + "/")
+
+    context.set_offline(True)
+    page.get_by_text("More about this moment").click()
+    page.get_by_label("When").fill("2099-05-01T08:30")
+    capture(page, "Rain on the tent", "Hearing", photo=photo_file)
+    status = page.locator("#queue-status")
+    status.get_by_text("waiting for the network: 1").wait_for()
+    mend = page.get_by_role("button", name="Put it back in the form to mend it")
+    assert not mend.is_visible()
+
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    status.get_by_text("One could not be saved yet").wait_for()
+    assert "in the future" in status.inner_text()
+    assert not Glimmer.objects.exists()
+    mend.click()
+    status.get_by_text("It is back in the form below").wait_for()
+    assert page.evaluate(QUEUED) == []
+    assert page.get_by_label("What did you notice?").input_value() == "Rain on the tent"
+    assert page.get_by_label("Hearing", exact=True).is_checked()
+    assert page.get_by_label("When").input_value() == "2099-05-01T08:30"
+    assert page.evaluate("document.querySelector('input[name=photos]').files.length") == 1
+    kept_id = page.evaluate("document.querySelector('input[name=id]').value")
+    page.screenshot(path=str(screens / "offline-mend.png"), full_page=True, animations="disabled")
+
+    # Put right: the time of the moment (today, a little earlier), then save as usual.
+    page.get_by_label("When").fill("")
+    page.get_by_role("button", name="Save this glimmer").click()
+    page.get_by_text("Saved. Thank you for noticing.").wait_for()
+    saved = Glimmer.objects.get()
+    assert str(saved.id) == kept_id and saved.text == "Rain on the tent"
+    assert saved.senses == ["hearing"] and saved.photos.count() == 1
+    assert not mend.is_visible()
+    context.close()

@@ -59,9 +59,15 @@
     box.hidden = !text;
   }
 
+  function mendButton() {
+    return document.getElementById("queue-mend");
+  }
+
   function showCount() {
     return waiting().then(function (entries) {
       var troubled = entries.filter(function (entry) { return entry.problem; });
+      var mend = mendButton();
+      if (mend) { mend.hidden = !troubled.length || !captureForm(); }
       if (troubled.length) {
         say("problem", entries.length, troubled[0].problem);
       } else if (entries.length) {
@@ -138,6 +144,86 @@
       return { id: body.id, body: body, photos: photos, queued_at: new Date().toISOString() };
     });
   }
+
+  function captureForm() {
+    var form = document.querySelector("form.capture");
+    return isCapture(form) ? form : null;
+  }
+
+  // --- mending one the server refused -----------------------------------------------------
+  // It goes back into the form, id and photos included, so the person can put it right and
+  // save it again (the same id: saving it twice still keeps one).
+  function localInputValue(iso) {
+    var moment = new Date(iso);
+    if (isNaN(moment.getTime())) { return ""; }
+    var local = new Date(moment.getTime() - moment.getTimezoneOffset() * 60000);
+    return local.toISOString().slice(0, 16);
+  }
+
+  function setField(form, name, value) {
+    var field = form.querySelector('[name="' + name + '"]');
+    if (field) { field.value = value == null ? "" : String(value); }
+  }
+
+  function photoFiles(photos) {
+    if (!photos.length || !window.DataTransfer) { return null; }
+    var transfer = new DataTransfer();
+    photos.forEach(function (data, number) {
+      var bytes = atob(data);
+      var buffer = new Uint8Array(bytes.length);
+      for (var i = 0; i < bytes.length; i += 1) { buffer[i] = bytes.charCodeAt(i); }
+      transfer.items.add(new File([buffer], "photo-" + (number + 1) + ".jpg", { type: "image/jpeg" }));
+    });
+    return transfer.files;
+  }
+
+  function fillForm(form, entry) {
+    var body = entry.body || {};
+    form.reset();
+    setField(form, "id", entry.id);
+    setField(form, "text", body.text);
+    form.querySelectorAll('[name="senses"]').forEach(function (box) {
+      box.checked = (body.senses || []).indexOf(box.value) !== -1;
+    });
+    Object.keys(body.sense_lines || {}).forEach(function (sense) {
+      setField(form, "line_" + sense, body.sense_lines[sense]);
+    });
+    setField(form, "body", body.body);
+    setField(form, "kind", body.kind || "moment");
+    setField(form, "tags", (body.tags || []).join(", "));
+    setField(form, "people", (body.people || []).join(", "));
+    setField(form, "intensity", body.intensity);
+    setField(form, "noticed_at", body.noticed_at ? localInputValue(body.noticed_at) : "");
+    var files = photoFiles(entry.photos || []);
+    var picker = form.querySelector('input[type="file"]');
+    if (files && picker) { picker.files = files; }
+    // Unfold what holds something, so the person sees all of it.
+    form.querySelectorAll("details").forEach(function (fold) {
+      var filled = Array.prototype.some.call(fold.querySelectorAll("input, textarea, select"), function (field) {
+        return field.type !== "checkbox" && field.value && field.value !== "moment";
+      });
+      if (filled) { fold.open = true; }
+    });
+  }
+
+  function mendFirst() {
+    var form = captureForm();
+    if (!form) { return Promise.resolve(); }
+    return waiting().then(function (entries) {
+      var entry = entries.filter(function (one) { return one.problem; })[0];
+      if (!entry) { return null; }
+      fillForm(form, entry);
+      return forget(entry.id).then(showCount).then(function () {
+        say("mending", 0, entry.problem);
+        var text = form.querySelector('[name="text"]');
+        if (text) { text.focus(); }
+      });
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.target && event.target.id === "queue-mend") { mendFirst(); }
+  });
 
   function isCapture(form) {
     return form && form.classList.contains("capture") && form.querySelector('[name="id"]') &&
