@@ -7,7 +7,7 @@ import binascii
 import io
 import uuid
 from functools import partial
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -100,6 +100,29 @@ def trigger_input(payload: Any) -> EntryInput:
     )
 
 
+# What glimmers and triggers share once the entry is found (theirs or a 404).
+E = TypeVar("E", Glimmer, Trigger)
+
+
+def _updated(entry: E, version: int, data: EntryInput) -> Status[Any]:
+    """An edit made on `version`: saved (200), or kept beside a newer one (409)."""
+    saved = conflicts.edit_or_keep(entry, version, data)
+    if saved is None:
+        return Status(409, conflicts.conflict_body(_fresh(entry)))
+    return Status(200, _fresh(saved))
+
+
+def _trashed(entry: Glimmer | Trigger) -> dict[str, Any]:
+    if not entry.in_trash:
+        services.move_to_trash(entry)
+    return _fresh(entry)
+
+
+def _restored(entry: Glimmer | Trigger) -> dict[str, Any]:
+    services.restore(entry)
+    return _fresh(entry)
+
+
 @router.get("/glimmers", response={200: GlimmerPage, **ERRORS}, tags=["glimmers"])
 def list_glimmers(
     request: ApiRequest,
@@ -156,11 +179,7 @@ def update_glimmer(
 ) -> Status[Any]:
     """Replace a glimmer's words, time, senses and labels (photos stay). `version` must be
     the saved one; if not, your edit is kept beside it and the answer is 409."""
-    glimmer = _glimmer(request, glimmer_id)
-    saved = conflicts.edit_or_keep(glimmer, payload.version, glimmer_input(payload))
-    if saved is None:
-        return Status(409, conflicts.conflict_body(_fresh(glimmer)))
-    return Status(200, _fresh(saved))
+    return _updated(_glimmer(request, glimmer_id), payload.version, glimmer_input(payload))
 
 
 @router.post(
@@ -168,10 +187,7 @@ def update_glimmer(
 )
 def trash_glimmer(request: ApiRequest, glimmer_id: uuid.UUID) -> dict[str, Any]:
     """Move a glimmer to the trash (it can come back from there)."""
-    glimmer = _glimmer(request, glimmer_id)
-    if not glimmer.in_trash:
-        services.move_to_trash(glimmer)
-    return _fresh(glimmer)
+    return _trashed(_glimmer(request, glimmer_id))
 
 
 @router.post(
@@ -179,9 +195,7 @@ def trash_glimmer(request: ApiRequest, glimmer_id: uuid.UUID) -> dict[str, Any]:
 )
 def restore_glimmer(request: ApiRequest, glimmer_id: uuid.UUID) -> dict[str, Any]:
     """Bring a glimmer back from the trash."""
-    glimmer = _glimmer(request, glimmer_id)
-    services.restore(glimmer)
-    return _fresh(glimmer)
+    return _restored(_glimmer(request, glimmer_id))
 
 
 def _triggers(owner: Any, since: Any, until: Any, sense: Any) -> QuerySet[Trigger]:
@@ -232,11 +246,7 @@ def update_trigger(
     request: ApiRequest, trigger_id: uuid.UUID, payload: TriggerUpdate
 ) -> Status[Any]:
     """Replace a trigger's words, time, senses and body note; `version` as for glimmers."""
-    trigger = _trigger(request, trigger_id)
-    saved = conflicts.edit_or_keep(trigger, payload.version, trigger_input(payload))
-    if saved is None:
-        return Status(409, conflicts.conflict_body(_fresh(trigger)))
-    return Status(200, _fresh(saved))
+    return _updated(_trigger(request, trigger_id), payload.version, trigger_input(payload))
 
 
 @router.post(
@@ -244,10 +254,7 @@ def update_trigger(
 )
 def trash_trigger(request: ApiRequest, trigger_id: uuid.UUID) -> dict[str, Any]:
     """Move a trigger to the trash."""
-    trigger = _trigger(request, trigger_id)
-    if not trigger.in_trash:
-        services.move_to_trash(trigger)
-    return _fresh(trigger)
+    return _trashed(_trigger(request, trigger_id))
 
 
 @router.post(
@@ -255,6 +262,4 @@ def trash_trigger(request: ApiRequest, trigger_id: uuid.UUID) -> dict[str, Any]:
 )
 def restore_trigger(request: ApiRequest, trigger_id: uuid.UUID) -> dict[str, Any]:
     """Bring a trigger back from the trash."""
-    trigger = _trigger(request, trigger_id)
-    services.restore(trigger)
-    return _fresh(trigger)
+    return _restored(_trigger(request, trigger_id))
