@@ -55,7 +55,22 @@ def test_print_a_booklet_and_bookmarks(live_server, browser, owner, screens):
     assert diary.GERMAN_TEXT in text and "Sirens at night" in text
     assert diary.KYIV_TEXT not in text
 
+    # A whole year is made in the background: the page says so, then offers the PDF itself.
+    page.goto(live_server.url + "/print/")
+    page.get_by_label("Dates I choose").check()
+    page.get_by_label("First day").fill((yesterday - timedelta(days=364)).isoformat())
+    page.get_by_label("Last day").fill(yesterday.isoformat())
+    page.get_by_role("button", name="Make the booklet (PDF)").click()
+    page.wait_for_url("**/print/made/**")
+    ready = page.get_by_role("link", name="Download the booklet (PDF)")
+    ready.wait_for(timeout=60_000)
+    page.screenshot(path=str(screens / "print-ready.png"), full_page=True, animations="disabled")
+    with page.expect_download() as download:
+        ready.click()
+    assert diary.KYIV_TEXT in pdfcheck.words(Path(download.value.path()).read_bytes())
+
     # Bookmarks: the strong glimmers are ticked to begin with.
+    page.goto(live_server.url + "/print/")
     page.get_by_role("link", name="Or print a few glimmers on bookmarks").click()
     page.wait_for_url("**/print/bookmarks/")
     assert page.locator('input[name="glimmers"]:checked').count() == 3

@@ -104,8 +104,13 @@ def check_period(since: date, until: date) -> None:
         )
 
 
-def booklet_content(owner: Any, options: BookletOptions) -> BookletContent:
-    """The owner's glimmers (never the trash) of the period, oldest first, checked to fit."""
+def check_booklet(owner: Any, options: BookletOptions) -> None:
+    """Refuse, with one sentence, a booklet that could not be made (before making it)."""
+    _period(owner, options)
+
+
+def _period(owner: Any, options: BookletOptions) -> tuple[Any, datetime, datetime]:
+    """The glimmers of the period (checked to be there, and to fit), and its bounds."""
     check_period(options.since, options.until)
     # No glimmer lies in the future, and the calendar's very ends have no day around them.
     start, end = day_range(
@@ -134,6 +139,12 @@ def booklet_content(owner: Any, options: BookletOptions) -> BookletContent:
             % {"count": count, "max": MAX_GLIMMERS},
             code="too_many",
         )
+    return period, start, end
+
+
+def booklet_content(owner: Any, options: BookletOptions) -> BookletContent:
+    """The owner's glimmers (never the trash) of the period, oldest first, checked to fit."""
+    period, start, end = _period(owner, options)
     related = ["tags", "people", *(["photos"] if options.photos else [])]
     glimmers = list(period.order_by("noticed_at", "id").prefetch_related(*related))
     triggers: list[Trigger] = []
