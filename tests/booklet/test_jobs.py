@@ -27,6 +27,15 @@ def ask_for_a_year(client):
     return client.get(BOOKLET, {**fields, "photos": "on"})
 
 
+def a_year_job(owner, **fields):
+    """A job for 2024 as the form starts one, without its thread."""
+    options = {"since": "2024-01-01", "until": "2024-12-31", "photos": True}
+    options.update(triggers=False, paper="a4")
+    return BookletJob.objects.create(
+        owner=owner, options=options, time_zone="Europe/Kyiv", language="en", **fields
+    )
+
+
 def finished(job_id, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -88,19 +97,7 @@ def test_strangers_find_neither_the_job_nor_its_file(owner_client, owner, strang
 
 
 def test_a_job_stopped_by_a_restart_says_so(owner_client, owner):
-    job = BookletJob.objects.create(
-        owner=owner,
-        options={
-            "since": "2024-01-01",
-            "until": "2024-12-31",
-            "photos": True,
-            "triggers": False,
-            "paper": "a4",
-        },
-        time_zone="Europe/Kyiv",
-        language="en",
-        created_at=timezone.now() - timedelta(hours=1),
-    )
+    job = a_year_job(owner, created_at=timezone.now() - timedelta(hours=1))
     html = owner_client.get(reverse("booklet:job", args=[job.id])).content.decode()
     assert "stopped before it was ready" in html and "every 2s" not in html
     assert owner_client.get(reverse("booklet:job_pdf", args=[job.id])).status_code == 404
@@ -129,18 +126,7 @@ def test_a_job_that_fails_says_so_and_keeps_no_file(owner, monkeypatch):
         raise RuntimeError("the printer caught fire")
 
     monkeypatch.setattr(jobs, "make_booklet", broken)
-    job = BookletJob.objects.create(
-        owner=owner,
-        options={
-            "since": "2024-01-01",
-            "until": "2024-12-31",
-            "photos": False,
-            "triggers": False,
-            "paper": "a4",
-        },
-        time_zone="UTC",
-        language="en",
-    )
+    job = a_year_job(owner)
     jobs.run(job.id)
     job.refresh_from_db()
     assert job.state == BookletJob.State.FAILED and not job.pdf and job.finished_at
