@@ -118,3 +118,26 @@ def test_a_repeated_trigger_form_saves_once(owner_client, owner, stranger):
     assert response.status_code == 400
     assert "already taken" in response.content.decode()
     assert Trigger.objects.count() == 1
+
+
+def test_the_log_asks_the_same_few_questions_however_many_triggers(owner_client, owner):
+    """Each trigger may carry an edit kept beside it; they are read for the whole list at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from glimmers.api.models import EditConflict
+
+    def queries_for_the_page():
+        with CaptureQueriesContext(connection) as captured:
+            assert owner_client.get(TRIGGERS).status_code == 200
+        return len(captured)
+
+    first = entries.trigger(owner, "a door slammed")
+    EditConflict.objects.create(
+        owner=owner, trigger=first, base_version=1, saved_version=2, data={"text": "a door"}
+    )
+    few = queries_for_the_page()
+    for number in range(8):
+        entries.trigger(owner, f"a siren {number}")
+    assert queries_for_the_page() == few
+    assert "a door" in owner_client.get(TRIGGERS).content.decode()

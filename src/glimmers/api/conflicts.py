@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from django.db import transaction
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -106,8 +107,24 @@ def conflict_body(current: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _open() -> QuerySet[EditConflict]:
+    return EditConflict.objects.filter(settled_at=None).order_by("received_at", "id")
+
+
 def open_conflicts(entry: Glimmer | Trigger) -> list[EditConflict]:
-    return list(entry.edit_conflicts.filter(settled_at=None).order_by("received_at", "id"))
+    """The kept edits waiting beside an entry (read with the entries, see `with_open_conflicts`,
+    or else asked for now)."""
+    prefetched = getattr(entry, "open_edit_conflicts", None)
+    if prefetched is not None:
+        return list(prefetched)
+    return list(_open().filter(**{type(entry).__name__.lower(): entry}))
+
+
+def with_open_conflicts(entries: QuerySet[E]) -> QuerySet[E]:
+    """`entries` with their waiting kept edits, in one more query for a whole list."""
+    return entries.prefetch_related(
+        Prefetch("edit_conflicts", queryset=_open(), to_attr="open_edit_conflicts")
+    )
 
 
 def use_other_version(conflict: EditConflict) -> None:

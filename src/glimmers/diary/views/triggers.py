@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from glimmers.api.conflicts import with_open_conflicts
 from glimmers.diary import services
 from glimmers.diary.access import get_trigger_for
 from glimmers.diary.forms import TriggerForm
@@ -38,7 +39,8 @@ def triggers(request: HtmxHttpRequest) -> HttpResponse:
         status = 400
     else:
         form = TriggerForm(initial={"id": uuid.uuid4()})
-    recent = Trigger.objects.owned_by(request.user).alive().newest_first()[:RECENT]
+    recent = with_open_conflicts(Trigger.objects.owned_by(request.user).alive().newest_first())
+    recent = recent[:RECENT]
     context = {"form": form, "triggers": list(recent), "recent": RECENT}
     return render(request, "diary/triggers.html", context, status=status)
 
