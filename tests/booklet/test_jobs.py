@@ -130,3 +130,22 @@ def test_a_job_that_fails_says_so_and_keeps_no_file(owner, monkeypatch):
     jobs.run(job.id)
     job.refresh_from_db()
     assert job.state == BookletJob.State.FAILED and not job.pdf and job.finished_at
+
+
+def test_asking_again_while_it_is_made_finds_the_same_job(owner_client, owner):
+    diary.fill(owner)
+    working = a_year_job(owner)  # as if its thread were still at work
+    today = timezone.localdate()
+    working.options.update(since=(today - timedelta(days=364)).isoformat(), until=str(today))
+    working.save()
+    response = ask_for_a_year(owner_client)  # a reload of the form's address
+    assert response["Location"] == reverse("booklet:job", args=[working.id])
+    assert BookletJob.objects.count() == 1
+
+
+def test_a_day_old_booklet_goes_when_its_page_is_looked_at(owner_client, owner):
+    old = a_year_job(owner, created_at=timezone.now() - timedelta(days=2))
+    BookletJob.objects.filter(id=old.id).update(state=BookletJob.State.READY)
+    fresh = a_year_job(owner)
+    assert owner_client.get(reverse("booklet:job", args=[fresh.id])).status_code == 200
+    assert list(BookletJob.objects.values_list("id", flat=True)) == [fresh.id]

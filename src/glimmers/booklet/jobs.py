@@ -36,10 +36,14 @@ def in_background(options: BookletOptions) -> bool:
 
 
 def start(owner: Any, options: BookletOptions) -> BookletJob:
-    """Make a booklet in the background; the job says how it goes."""
+    """Make a booklet in the background; the job says how it goes. Asking again for the same
+    booklet while it is being made (a reload, the back button) finds that job, not a new one."""
     sweep(owner)
     record = asdict(options)
     record.update(since=options.since.isoformat(), until=options.until.isoformat())
+    for working in BookletJob.objects.filter(owner=owner, state=BookletJob.State.WORKING):
+        if working.options == record and not stopped(working):
+            return working
     job = BookletJob.objects.create(
         owner=owner,
         options=record,

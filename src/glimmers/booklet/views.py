@@ -16,11 +16,11 @@ from glimmers.booklet import jobs
 from glimmers.booklet.forms import BookletForm, BookmarkForm
 from glimmers.booklet.models import BookletJob
 from glimmers.booklet.services import (
+    BOOKMARKS_PER_PAGE,
     MAX_BOOKMARKS,
     Printed,
     bookmark_choices,
     check_booklet,
-    gentle_default,
     make_booklet,
     make_bookmarks,
 )
@@ -61,7 +61,8 @@ def bookmarks(request: HttpRequest) -> HttpResponse:
     choices = bookmark_choices(request.user)
     context = {"max": MAX_BOOKMARKS, "empty": not choices}
     if "make" not in request.GET:
-        initial = {"glimmers": [str(glimmer.id) for glimmer in gentle_default(request.user)]}
+        # The choices begin with the gentle default (`bookmark_choices`): tick those.
+        initial = {"glimmers": [str(glimmer.id) for glimmer in choices[:BOOKMARKS_PER_PAGE]]}
         form = BookmarkForm(initial=initial, choices=choices)
         return render(request, "booklet/bookmarks.html", {**context, "form": form})
     form = BookmarkForm(request.GET, choices=choices)
@@ -90,6 +91,7 @@ def _job_for(request: HttpRequest, job_id: uuid.UUID) -> BookletJob:
 def job(request: HtmxHttpRequest, job_id: uuid.UUID) -> HttpResponse:
     """How a long booklet is coming along; then the way to download it."""
     found = _job_for(request, job_id)
+    jobs.sweep(request.user)  # the day-old ones go even if no new booklet is asked for
     context = {
         "job": found,
         "options": jobs.options_of(found),
