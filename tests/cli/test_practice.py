@@ -102,6 +102,15 @@ def test_walk_with_flags_saves_a_memory(run, owner):
     assert timezone.localtime(glimmer.noticed_at).date().isoformat() == "2019-07-14"
 
 
+def test_a_walk_given_by_flags_leaves_a_walk_in_the_middle_waiting(run, owner):
+    from glimmers.practice import services
+    from glimmers.practice.models import Flow
+
+    services.save_draft(owner, Flow.WALK, {"sight": "light on the stairs"})  # begun on the web
+    assert run("walk", "--heard", "rain").exit_code == 0
+    assert services.load_draft(owner, Flow.WALK) == {"sight": "light on the stairs"}
+
+
 def test_walk_prints_the_id_and_uses_the_first_line_as_its_words(run, owner):
     result = run("walk", "--heard", "rain on the roof")
     assert result.exit_code == 0

@@ -204,13 +204,14 @@ def walk(
         given = {sense: words for sense, words in given.items() if words.strip()}
         moment = _when(at)
         scripted = bool(given or text or body) or at is not None
-        if interactive() and not scripted:
+        walked_the_draft = interactive() and not scripted
+        if walked_the_draft:
             draft = _walk_interactively(owner, services.load_draft(owner, Flow.WALK))
         else:
             draft = _as_walk(given, text, body)
             if moment is not None:
                 draft.update(when="memory", noticed_at=moment.isoformat())
-        glimmer = services.finish_walk(owner, draft)
+        glimmer = services.finish_walk(owner, draft, from_draft=walked_the_draft)
         _print_glimmer(glimmer, as_json)
 
 

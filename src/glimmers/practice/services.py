@@ -136,11 +136,13 @@ def walk_input(data: dict[str, Any]) -> EntryInput:
     )
 
 
-def finish_walk(owner: Any, data: dict[str, Any]) -> Glimmer:
-    """Save the walk as a glimmer and let its draft go."""
+def finish_walk(owner: Any, data: dict[str, Any], *, from_draft: bool = True) -> Glimmer:
+    """Save the walk as a glimmer and, when it was the kept draft, let that go (a walk given
+    whole, as the CLI's flags do, leaves a walk in the middle elsewhere waiting)."""
     with transaction.atomic():
         glimmer = diary.add_glimmer(owner, walk_input(data))
-        drop_draft(owner, Flow.WALK)
+        if from_draft:
+            drop_draft(owner, Flow.WALK)
     return glimmer
 
 
