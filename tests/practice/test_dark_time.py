@@ -44,6 +44,14 @@ def test_moments_from_one_hard_time_are_kept_with_its_date(owner_client, owner):
     assert response["Location"] == reverse("practice:hub") and not Draft.objects.exists()
 
 
+def test_finishing_keeps_the_moment_typed_last(owner_client, owner):
+    owner_client.post(DARK, {"period": "the long spring", "day": "2022-04-02", "action": "next"})
+    response = owner_client.post(DARK, {"moment": "A cat asleep on the bags", "action": "finish"})
+    assert response["Location"] == reverse("practice:hub") and not Draft.objects.exists()
+    kept = Glimmer.objects.get()
+    assert kept.text == "A cat asleep on the bags" and kept.kind == "dark-time"
+
+
 def test_leaving_keeps_what_was_typed(owner_client):
     owner_client.post(DARK, {"period": "after the move", "action": "next"})
     owner_client.post(DARK, {"moment": "a neighbour's soup", "action": "leave"})

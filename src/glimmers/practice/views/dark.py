@@ -39,10 +39,9 @@ def dark_time(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return _render(request, step, _form(step, None, draft), draft)
     action = request.POST.get("action", "next")
-    if action == "finish":
-        services.drop_draft(request.user, Flow.DARK_TIME)
-        messages.success(request, _("Thank you for looking back with such care."))
-        return redirect("practice:hub")
+    typed = step == 1 and request.POST.get("moment", "").strip()
+    if action == "finish" and not typed:
+        return _finish(request)
     form = _form(step, request.POST, draft)
     if not form.is_valid():
         return _render(request, step, form, draft, status=400)
@@ -51,13 +50,15 @@ def dark_time(request: HttpRequest) -> HttpResponse:
         draft.update(period=data["period"], day=data["day"].isoformat() if data["day"] else "")
     else:
         draft.update(moment=data["moment"], senses=data["senses"], body=data["body"])
-    if action == "save" and step == 1:
+    if action in ("save", "finish") and step == 1:  # finishing keeps a moment typed last
         try:
             services.keep_dark_time_moment(request.user, draft)
         except ValidationError as error:
             services.save_draft(request.user, Flow.DARK_TIME, draft)
             add_errors(form, error)
             return _render(request, step, form, draft, status=400)
+        if action == "finish":
+            return _finish(request)
         messages.success(request, _("Kept. That small moment is part of your story too."))
         return redirect("practice:dark_time")
     draft["step"] = 0 if action == "back" else 1
@@ -66,6 +67,12 @@ def dark_time(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("What you wrote is kept. Come back whenever you wish."))
         return redirect("practice:hub")
     return redirect("practice:dark_time")
+
+
+def _finish(request: HttpRequest) -> HttpResponse:
+    services.drop_draft(request.user, Flow.DARK_TIME)
+    messages.success(request, _("Thank you for looking back with such care."))
+    return redirect("practice:hub")
 
 
 def _render(
