@@ -25,18 +25,18 @@ from glimmers.practice.views.common import posted
 @login_required
 @require_http_methods(["GET", "POST"])
 def morning(request: HtmxHttpRequest) -> HttpResponse:
+    if request.method == "POST" and request.htmx:
+        # Saved as the person types (htmx), so leaving the page loses nothing; checked
+        # only when the morning is kept.
+        typed = {name: request.POST.get(name, "")[:TEXT_MAX] for name in MorningForm().fields}
+        services.save_morning_draft(request.user, typed)
+        return render(request, "_saved_as_you_type.html")
     today = timezone.localdate()
     yesterday = services.day_review(request.user, today - timedelta(days=1))
     current = diary.intention_on(request.user, today)
     initial = {"intention": current.text if current else ""}
     initial.update(services.morning_draft(request.user))  # what was typed and not kept yet
     form = MorningForm(posted(request), initial=initial)
-    if request.method == "POST" and request.htmx:
-        # Saved as the person types (htmx), so leaving the page loses nothing; checked
-        # only when the morning is kept.
-        typed = {name: request.POST.get(name, "")[:TEXT_MAX] for name in form.fields}
-        services.save_morning_draft(request.user, typed)
-        return render(request, "_saved_as_you_type.html")
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.morning(
