@@ -59,6 +59,17 @@ def test_booklet_options(run, owner, tmp_path):
     assert "Sirens at night" in text and "Eine Erinnerung" in text
 
 
+def test_the_booklet_speaks_the_terminals_language_unless_told(run, owner, tmp_path):
+    diary.fill(owner)
+    target = tmp_path / "ours.pdf"
+    period = ["--since", "2 days ago", "--until", "yesterday", "-o", str(target)]
+    result = run("booklet", *period, env={"GLIMMERS_LANGUAGE": "de"})
+    assert result.exit_code == 0, result.stderr
+    assert "Eine Erinnerung" in pdfcheck.words(target.read_bytes())
+    run("booklet", *period, "-l", "en", env={"GLIMMERS_LANGUAGE": "de"})
+    assert "Eine Erinnerung" not in pdfcheck.words(target.read_bytes())
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -11,6 +11,7 @@ from glimmers.cli.app import USER_HELP, app
 from glimmers.cli.capture import _when
 from glimmers.cli.data import write_atomically
 from glimmers.cli.i18n import _, ngettext
+from glimmers.cli.i18n import language as spoken
 from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, setup
 
 
@@ -47,8 +48,11 @@ def booklet(
         False, "--triggers/--no-triggers", help="Also list the triggers noted on those days."
     ),
     paper: PaperSize = typer.Option(PaperSize.a4, "--paper", help="a4 or letter."),
-    language: Language = typer.Option(
-        Language.en, "--language", "-l", help="The booklet's language: en, uk or de."
+    language: Language | None = typer.Option(
+        None,
+        "--language",
+        "-l",
+        help="The booklet's language: en, uk or de (default: the terminal's).",
     ),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
 ) -> None:
@@ -73,7 +77,7 @@ def booklet(
         options = BookletOptions(
             since=first, until=last.date(), photos=photos, triggers=triggers, paper=paper.value
         )
-        with translation.override(language.value):
+        with translation.override(language.value if language else spoken()):
             printed = make_booklet(owner, options)
         write_atomically(output, printed.pdf)
         glimmers = ngettext("{count} glimmer", "{count} glimmers", printed.glimmers)
@@ -99,8 +103,11 @@ def bookmark(
     ),
     output: Path = typer.Option(..., "-o", "--output", help="The PDF file to write."),
     paper: PaperSize = typer.Option(PaperSize.a4, "--paper", help="a4 or letter."),
-    language: Language = typer.Option(
-        Language.en, "--language", "-l", help="The bookmarks' language: en, uk or de."
+    language: Language | None = typer.Option(
+        None,
+        "--language",
+        "-l",
+        help="The bookmarks' language: en, uk or de (default: the terminal's).",
     ),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
 ) -> None:
@@ -123,7 +130,7 @@ def bookmark(
                 raise CommandError(
                     _("“{id}” is not a glimmer id; see `glimmers list`.").format(id=text)
                 ) from None
-        with translation.override(language.value):
+        with translation.override(language.value if language else spoken()):
             printed = make_bookmarks(owner, ids, paper.value)
         write_atomically(output, printed.pdf)
         bookmarks = ngettext("{count} bookmark", "{count} bookmarks", printed.glimmers)

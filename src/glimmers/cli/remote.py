@@ -21,7 +21,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from glimmers.cli.i18n import _
+from glimmers.cli.i18n import _, language
 from glimmers.cli.runtime import CommandError
 
 CONFIG_NAME = "remote.toml"
@@ -53,6 +53,8 @@ class Remote:
                 "Authorization": f"Bearer {self.token}",
                 "Content-Type": "application/json",
                 "Accept": "application/json",
+                # The server's own sentences (a refusal, say) in the terminal's language.
+                "Accept-Language": language(),
             },
         )
         try:
