@@ -342,3 +342,23 @@ def test_a_version_beyond_what_is_stored_is_refused(owner_api):
     assert answer.status_code == 400
     assert answer.json()["field"] == "version"
     assert EditConflict.objects.count() == 0
+
+
+def test_a_stranger_cannot_use_my_kept_version(owner_api, stranger_client):
+    glimmer = owner_api.post("glimmers", GLIMMER).json()
+    owner_api.put(f"glimmers/{glimmer['id']}", {"text": "one", "version": 1})
+    owner_api.put(f"glimmers/{glimmer['id']}", {"text": "two", "version": 1})
+    kept = EditConflict.objects.get()
+    assert stranger_client.post(f"/api/conflicts/{kept.id}/use/").status_code == 404
+    assert Glimmer.objects.get().text == "one" and EditConflict.objects.get().settled_at is None
+
+
+def test_an_export_holds_only_its_tokens_owner(owner_api, stranger_api):
+    owner_api.post("glimmers", {**GLIMMER, "text": "mine alone"})
+    stranger_api.post("glimmers", {**GLIMMER, "text": "theirs alone"})
+    for api, mine, theirs in ((owner_api, "mine", "theirs"), (stranger_api, "theirs", "mine")):
+        document = api.get("export").json()
+        texts = [record["text"] for record in document["glimmers"]]
+        assert texts == [f"{mine} alone"]
+        text = api.get("export/text", format="markdown").json()["text"]
+        assert f"{mine} alone" in text and f"{theirs} alone" not in text
