@@ -39,3 +39,23 @@ def test_never_someone_elses_glimmer_and_a_stranger_gets_404(owner_client, owner
 def test_a_stranger_gets_404(stranger_client, owner):
     trigger = entries.trigger(owner)
     assert stranger_client.get(after_url(trigger)).status_code == 404
+
+
+def test_the_offer_asks_the_same_few_questions_however_long_the_diary(owner_client, owner):
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    trigger = entries.trigger(owner, "sirens", senses=["hearing"])
+    entries.glimmer(owner, "rain on the roof", senses=["hearing"])
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            owner_client.get(after_url(trigger))
+        return len(captured)
+
+    few = queries()
+    for day in range(1, 30):
+        entries.glimmer(owner, f"birds {day}", senses=["hearing"], ago=timedelta(days=day))
+    assert queries() == few
