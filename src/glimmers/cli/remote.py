@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import json
 import os
-import ssl
-import tomllib
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
 import zoneinfo
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glimmers.cli.i18n import _, language
 from glimmers.cli.runtime import CommandError
+
+if TYPE_CHECKING:
+    import urllib.error
 
 CONFIG_NAME = "remote.toml"
 TIMEOUT = 30
@@ -41,6 +40,11 @@ class Remote:
         self, method: str, path: str, body: Any = None, query: dict[str, Any] | None = None
     ) -> Any:
         """One API call; any failure becomes one sentence (CommandError)."""
+        # Loaded here, not at start: every local command asks `target` first (~15 ms).
+        import ssl
+        import urllib.error
+        import urllib.request
+
         url = f"{self.server}/api/v1/{path}"
         if query:
             url += "?" + urllib.parse.urlencode({k: v for k, v in query.items() if v is not None})
@@ -109,6 +113,8 @@ def _config() -> dict[str, Any]:
     path = folder / CONFIG_NAME if folder else None
     if path is None or not path.exists():
         return {}
+    import tomllib
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
