@@ -117,3 +117,13 @@ def test_the_detail_page_offers_anchoring(owner_client, owner):
     glimmer = entries.glimmer(owner)
     html = owner_client.get(reverse("diary:detail", args=[glimmer.id])).content.decode()
     assert anchor_url(glimmer) in html
+
+
+def test_the_pacer_has_a_seconds_left_text_for_each_plural_form(owner_client):
+    from django.conf import settings
+
+    owner_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "uk"
+    html = owner_client.get(PAUSE, {"seconds": "30"}).content.decode()
+    assert 'data-left-one="Залишилася __N__ секунда"' in html
+    assert 'data-left-few="Залишилося __N__ секунди"' in html
+    assert 'data-left-many="Залишилося __N__ секунд"' in html

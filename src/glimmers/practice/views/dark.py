@@ -6,6 +6,7 @@ lost when a person leaves (the draft stays until they finish).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -83,6 +84,7 @@ def _render(
         "form": form,
         "step": step,
         "draft": draft,
+        "looking_back_day": date.fromisoformat(draft["day"]) if draft.get("day") else None,
         "kept": kept,
         "pause_url": reverse("practice:pause") + "?next=" + reverse("practice:dark_time"),
     }

@@ -21,10 +21,18 @@
     stop.textContent = pacer.getAttribute("data-stop");
     pacer.appendChild(stop);
 
+    // "1 second left", "2 seconds left": the page holds a text per plural form of its language.
+    var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+    function leftText(seconds) {
+      var form = plural ? plural.select(seconds) : (seconds === 1 ? "one" : "other");
+      var text = pacer.getAttribute("data-left-" + form) || pacer.getAttribute("data-left-other");
+      return text.replace("__N__", String(seconds));
+    }
+
     function show() {
       var second = (total - left) % CYCLE;
       phase.textContent = pacer.getAttribute(second < IN ? "data-in" : "data-out");
-      count.textContent = pacer.getAttribute("data-left").replace("%(n)s", String(left));
+      count.textContent = leftText(left);
     }
 
     function finish() {
