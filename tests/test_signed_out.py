@@ -7,7 +7,6 @@ description, and the health check."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -23,7 +22,8 @@ OPEN = {
     "api:api-root",
     "healthz",
 }
-VALUES = {"UUIDConverter": str(uuid.uuid4()), "IntConverter": "1"}
+# Fixed, so every pytest-xdist worker collects the same test names.
+VALUES = {"UUIDConverter": "00000000-0000-4000-8000-000000000001", "IntConverter": "1"}
 
 
 def _addresses(resolver: URLResolver, space: str = "") -> Iterator[tuple[str, URLPattern]]:
