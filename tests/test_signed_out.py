@@ -16,7 +16,7 @@ OPEN = {
     "accounts:welcome",
     "accounts:login",
     "accounts:logout",
-    "service_worker",
+    "diary:service_worker",
     "api:openapi-json",
     "api:openapi-view",
     "api:api-root",

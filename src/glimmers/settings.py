@@ -31,12 +31,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "axes",
-    "glimmers.accounts",
+    # The ground floor first, then what builds on it (see the README's "How it is built").
     "glimmers.diary",
-    "glimmers.insights",
+    "glimmers.practice",
     "glimmers.questions",
     "glimmers.conversations",
-    "glimmers.practice",
+    "glimmers.insights",
+    "glimmers.accounts",
+    "glimmers.portability",
     "glimmers.api",
     "glimmers.booklet",
 ]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from glimmers.api.tokens import create_token
+from glimmers.accounts.tokens import create_token
 
 
 class ApiClient:

@@ -10,8 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PIL import Image
 
-from glimmers.api.models import EditConflict
-from glimmers.diary.models import Glimmer, Trigger
+from glimmers.diary.models import EditConflict, Glimmer, Trigger
 
 GLIMMER = {
     "text": "bread in the oven",
@@ -165,7 +164,7 @@ def test_update_needs_the_saved_version_and_keeps_the_other_edit(owner_api, owne
     # The person is told on the glimmer's page, and can choose.
     page = owner_client.get(f"/g/{glimmer['id']}/").content.decode()
     assert "laptop edit" in page
-    response = owner_client.post(f"/api/conflicts/{kept.id}/use/")
+    response = owner_client.post(f"/conflicts/{kept.id}/use/")
     assert response.status_code == 302
     assert Glimmer.objects.get().text == "laptop edit"
     assert Glimmer.objects.get().version == 3
@@ -178,8 +177,8 @@ def test_keep_mine_settles_the_other_version(owner_api, owner_client, stranger_c
     owner_api.put(f"glimmers/{glimmer['id']}", {"text": "one", "version": 1})
     owner_api.put(f"glimmers/{glimmer['id']}", {"text": "two", "version": 1})
     kept = EditConflict.objects.get()
-    assert stranger_client.post(f"/api/conflicts/{kept.id}/keep/").status_code == 404
-    assert owner_client.post(f"/api/conflicts/{kept.id}/keep/").status_code == 302
+    assert stranger_client.post(f"/conflicts/{kept.id}/keep/").status_code == 404
+    assert owner_client.post(f"/conflicts/{kept.id}/keep/").status_code == 302
     assert Glimmer.objects.get().text == "one"
     assert "two" not in owner_client.get(f"/g/{glimmer['id']}/").content.decode()
 
@@ -324,8 +323,8 @@ def test_openapi_and_docs_are_served(anonymous_api):
 
 
 def test_deleting_an_account_takes_its_tokens_and_kept_versions(owner_api, owner):
+    from glimmers.accounts.models import DeviceToken
     from glimmers.accounts.services import delete_account
-    from glimmers.api.models import DeviceToken
 
     glimmer = owner_api.post("glimmers", GLIMMER).json()["id"]
     owner_api.put(f"glimmers/{glimmer}", {"text": "one", "version": 1})
@@ -349,7 +348,7 @@ def test_a_stranger_cannot_use_my_kept_version(owner_api, stranger_client):
     owner_api.put(f"glimmers/{glimmer['id']}", {"text": "one", "version": 1})
     owner_api.put(f"glimmers/{glimmer['id']}", {"text": "two", "version": 1})
     kept = EditConflict.objects.get()
-    assert stranger_client.post(f"/api/conflicts/{kept.id}/use/").status_code == 404
+    assert stranger_client.post(f"/conflicts/{kept.id}/use/").status_code == 404
     assert Glimmer.objects.get().text == "one" and EditConflict.objects.get().settled_at is None
 
 

@@ -22,9 +22,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from glimmers.api.tokens import create_token
-from glimmers.diary.models import Bean, Glimmer, Intention, Trigger
-from glimmers.insights.models import DayTally
+from glimmers.accounts.tokens import create_token
+from glimmers.diary.models import Bean, DayTally, Glimmer, Intention, Trigger
 from glimmers.wsgi import application
 
 CHECKED = [

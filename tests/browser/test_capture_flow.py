@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from glimmers.accounts.models import Profile
-from glimmers.diary.models import Glimmer
+from glimmers.diary.models import Glimmer, Profile
 from tests.browser.conftest import PHONE, no_sideways_scroll
 from tests.conftest import PASSWORD
 

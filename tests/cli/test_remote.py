@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from glimmers.api.tokens import create_token
+from glimmers.accounts.tokens import create_token
 from glimmers.diary.models import Glimmer
 
 GLIMMERS = str(Path(sys.executable).with_name("glimmers"))

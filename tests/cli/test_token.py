@@ -5,8 +5,8 @@ import sys
 
 from django.test import Client
 
-from glimmers.api.models import DeviceToken
-from glimmers.api.tokens import digest
+from glimmers.accounts.models import DeviceToken
+from glimmers.accounts.tokens import digest
 
 
 def test_create_list_and_revoke(run, owner):

@@ -2,8 +2,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
-from glimmers.accounts.models import Profile
-from glimmers.diary.models import Glimmer, Photo
+from glimmers.diary.models import Glimmer, Photo, Profile
 
 
 def test_create_with_password_from_stdin(run, db):

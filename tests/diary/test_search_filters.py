@@ -11,10 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glimmers.diary.choices import Kind, Sense
-from glimmers.diary.queries import search, timeline
+from glimmers.diary.queries import Filters, search, timeline
 from glimmers.diary.search import WORD, _months_between
 from glimmers.diary.services import EntryInput, add_glimmer, edit_glimmer, move_to_trash
 from glimmers.lib.folding import fold_for_search
+
+
+def find(owner, query, limit=None, **filters):
+    return search(owner, query, Filters(**filters), limit=limit)
+
 
 KYIV = ZoneInfo("Europe/Kyiv")
 WORDS = ["sun", "sunny", "tea", "river", "bread", "Straße", "м’ята", "хліб", "warm"]
@@ -75,7 +80,7 @@ def _expected(owner, query, filters):
     terms = [fold_for_search(word) for word in WORD.findall(query)]
     return {
         glimmer.id
-        for glimmer in timeline(owner, **filters).prefetch_related("tags", "people")
+        for glimmer in timeline(owner, Filters(**filters)).prefetch_related("tags", "people")
         if all(any(word.startswith(term) for word in _words_of(glimmer)) for term in terms)
     }
 
@@ -108,9 +113,9 @@ def test_narrowed_searches_find_exactly_what_the_filters_and_words_find(owner, s
     def check(query, filters):
         expected = _expected(owner, query, filters)
         # The quick path (the index narrows, ranks, then the few are checked) …
-        assert {g.id for g in search(owner, query, limit=500, **filters)} == expected
+        assert {g.id for g in find(owner, query, limit=500, **filters)} == expected
         # … and the whole ranked list agree.
-        assert {g.id for g in search(owner, query, **filters)} == expected
+        assert {g.id for g in find(owner, query, **filters)} == expected
 
     check()
 
@@ -120,7 +125,7 @@ def test_a_small_page_of_a_narrowed_search_is_the_best_of_them(owner):
         add_glimmer(owner, EntryInput(f"tea {number}", noticed_at=MOMENTS[2], senses=["taste"]))
     add_glimmer(owner, EntryInput("tea tea tea", noticed_at=MOMENTS[2], senses=["taste"]))
     add_glimmer(owner, EntryInput("tea tea tea tea", noticed_at=MOMENTS[2], senses=["sight"]))
-    found = search(owner, "tea", sense="taste", limit=1)
+    found = find(owner, "tea", sense="taste", limit=1)
     assert [g.text for g in found] == ["tea tea tea"]
 
 
@@ -128,39 +133,37 @@ def test_an_edit_moves_a_glimmer_between_filters(owner):
     glimmer = add_glimmer(
         owner, EntryInput("river light", noticed_at=MOMENTS[0], senses=["sight"], tags=["a"])
     )
-    assert len(search(owner, "river", sense="sight", limit=5)) == 1
+    assert len(find(owner, "river", sense="sight", limit=5)) == 1
     edit_glimmer(
         glimmer,
         EntryInput(
             "river light", noticed_at=MOMENTS[7], senses=["hearing"], tags=["b"], people=["Ann"]
         ),
     )
-    assert len(search(owner, "river", sense="sight", limit=5)) == 0
-    assert len(search(owner, "river", tag="a", limit=5)) == 0
-    assert len(search(owner, "river", until=MOMENTS[1], limit=5)) == 0
-    found = search(
-        owner, "river", sense="hearing", tag="b", person="ann", since=MOMENTS[6], limit=5
-    )
+    assert len(find(owner, "river", sense="sight", limit=5)) == 0
+    assert len(find(owner, "river", tag="a", limit=5)) == 0
+    assert len(find(owner, "river", until=MOMENTS[1], limit=5)) == 0
+    found = find(owner, "river", sense="hearing", tag="b", person="ann", since=MOMENTS[6], limit=5)
     assert [g.id for g in found] == [glimmer.id]
 
 
 def test_dates_are_compared_as_moments_whatever_the_zone(owner):
     late = add_glimmer(owner, EntryInput("sun", noticed_at=MOMENTS[0]))  # 31 Dec 23:30 UTC
     before_midnight = datetime(2020, 12, 31, 23, 45, tzinfo=UTC)
-    assert [g.id for g in search(owner, "sun", until=before_midnight, limit=5)] == [late.id]
+    assert [g.id for g in find(owner, "sun", until=before_midnight, limit=5)] == [late.id]
     kyiv_new_year = datetime(2021, 1, 1, tzinfo=KYIV)  # 31 Dec 22:00 UTC
-    assert [g.id for g in search(owner, "sun", since=kyiv_new_year, limit=5)] == [late.id]
-    assert list(search(owner, "sun", until=kyiv_new_year, limit=5)) == []
+    assert [g.id for g in find(owner, "sun", since=kyiv_new_year, limit=5)] == [late.id]
+    assert list(find(owner, "sun", until=kyiv_new_year, limit=5)) == []
 
 
 def test_a_range_that_ends_before_it_starts_finds_nothing(owner):
     add_glimmer(owner, EntryInput("sun", noticed_at=MOMENTS[2]))
-    assert list(search(owner, "sun", since=MOMENTS[3], until=MOMENTS[1], limit=5)) == []
-    assert list(search(owner, "sun", since=MOMENTS[3], until=MOMENTS[1])) == []
+    assert list(find(owner, "sun", since=MOMENTS[3], until=MOMENTS[1], limit=5)) == []
+    assert list(find(owner, "sun", since=MOMENTS[3], until=MOMENTS[1])) == []
 
 
 def test_only_an_end_date_on_an_empty_diary_finds_nothing(owner):
-    assert list(search(owner, "sun", until=MOMENTS[1], limit=5)) == []
+    assert list(find(owner, "sun", until=MOMENTS[1], limit=5)) == []
 
 
 def test_a_date_range_is_covered_by_whole_years_and_the_months_around_them():

@@ -6,23 +6,29 @@ import json
 from datetime import UTC, datetime
 
 from glimmers.accounts.services import delete_account
+from glimmers.diary import places
 from glimmers.diary.models import SearchDocument
-from glimmers.diary.portability import export_json, import_file
-from glimmers.diary.queries import search
+from glimmers.diary.queries import Filters, search
 from glimmers.diary.search import highlight, reindex, terms_of
 from glimmers.diary.services import (
     EntryInput,
     add_glimmer,
     edit_glimmer,
-    empty_trash,
     move_to_trash,
 )
+from glimmers.portability.export import export_json
+from glimmers.portability.imports import import_file
+
+
+def find(owner, query, limit=None, **filters):
+    return search(owner, query, Filters(**filters), limit=limit)
+
 
 WHEN = datetime(2025, 4, 1, 9, tzinfo=UTC)
 
 
 def texts(owner, query, **filters):
-    return [glimmer.text for glimmer in search(owner, query, **filters)]
+    return [glimmer.text for glimmer in find(owner, query, **filters)]
 
 
 def test_terms_are_folded_words():
@@ -58,7 +64,7 @@ def test_an_edit_replaces_the_old_words(owner):
 def test_deleting_for_good_and_leaving_remove_the_documents(owner):
     move_to_trash(add_glimmer(owner, EntryInput("gone soon", noticed_at=WHEN)))
     add_glimmer(owner, EntryInput("stays", noticed_at=WHEN))
-    empty_trash(owner)
+    places.empty_trash(owner)
     assert list(SearchDocument.objects.values_list("document", flat=True)) == [f"o{owner.pk}xstays"]
     delete_account(owner)
     assert SearchDocument.objects.count() == 0
@@ -95,12 +101,12 @@ def test_the_best_matches_skip_the_trash_however_many_are_there(owner):
         move_to_trash(add_glimmer(owner, EntryInput(f"sun sun sun {number}", noticed_at=WHEN)))
     for number in range(3):
         add_glimmer(owner, EntryInput(f"a long walk and then the sun {number}", noticed_at=WHEN))
-    found = [glimmer.text for glimmer in search(owner, "sun", limit=2)]
+    found = [glimmer.text for glimmer in find(owner, "sun", limit=2)]
     assert len(found) == 2 and all(text.startswith("a long walk") for text in found)
-    assert len(search(owner, "sun", limit=10)) == 3
+    assert len(find(owner, "sun", limit=10)) == 3
     # Ranked in the index or through the filters, the same three come back.
-    assert sorted(g.text for g in search(owner, "sun", kind="moment")) == sorted(
-        g.text for g in search(owner, "sun", limit=10)
+    assert sorted(g.text for g in find(owner, "sun", kind="moment")) == sorted(
+        g.text for g in find(owner, "sun", limit=10)
     )
 
 
@@ -111,10 +117,10 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches(owner, monkeypatc
     add_glimmer(owner, EntryInput("tea tea tea, the oldest and best", noticed_at=WHEN))
     for number in range(20):  # more than the page asks for, so the window is what counts
         add_glimmer(owner, EntryInput(f"a long afternoon and some tea {number}", noticed_at=WHEN))
-    found = [glimmer.text for glimmer in search(owner, "tea", limit=2)]
+    found = [glimmer.text for glimmer in find(owner, "tea", limit=2)]
     assert len(found) == 2 and "oldest" not in " ".join(found)
     # With a filter every match is ranked, so the best one still comes first.
-    assert search(owner, "tea", kind="moment")[0].text.startswith("tea tea tea")
+    assert find(owner, "tea", kind="moment")[0].text.startswith("tea tea tea")
 
 
 def test_the_window_reaches_back_over_the_years_a_word_is_spread_over(owner, monkeypatch):
@@ -134,5 +140,5 @@ def test_the_window_reaches_back_over_the_years_a_word_is_spread_over(owner, mon
     add("tea tea tea", 2021)
     for number in range(5):
         add(f"a walk, then tea {number}", 2025)
-    assert [g.text for g in search(owner, "tea", limit=1)] == ["tea tea tea"]
-    assert len(search(owner, "tea", limit=40)) == 26
+    assert [g.text for g in find(owner, "tea", limit=1)] == ["tea tea tea"]
+    assert len(find(owner, "tea", limit=40)) == 26

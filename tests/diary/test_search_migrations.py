@@ -10,8 +10,12 @@ from django.core.management import call_command
 from django.db import connection
 
 from glimmers.accounts.services import create_user
-from glimmers.diary.queries import search
+from glimmers.diary.queries import Filters, search
 from glimmers.diary.services import EntryInput, add_glimmer
+
+
+def find(owner, query, limit=None, **filters):
+    return search(owner, query, Filters(**filters), limit=limit)
 
 
 def _raw_matches(owner, word: str) -> int:
@@ -42,5 +46,5 @@ def test_the_facts_migration_goes_back_and_forth_keeping_the_index_whole():
     finally:
         call_command("migrate", verbosity=0)
     assert _raw_matches(owner, "sun") == 2
-    found = search(owner, "sun", sense="hearing", since=when, limit=5)
+    found = find(owner, "sun", sense="hearing", since=when, limit=5)
     assert [glimmer.text for glimmer in found] == ["sun and rain"]

@@ -8,9 +8,8 @@ from datetime import UTC, date, datetime
 import pytest
 from django.db import connection, connections
 
-from glimmers.accounts.services import set_time_zone
-from glimmers.diary.models import Glimmer
-from glimmers.diary.portability import export_json, import_file
+from glimmers.diary.models import HOUR_FIELDS, KIND_FIELDS, SENSE_FIELDS, DayTally, Glimmer
+from glimmers.diary.profile import set_time_zone
 from glimmers.diary.services import (
     EntryInput,
     add_glimmer,
@@ -20,8 +19,9 @@ from glimmers.diary.services import (
     move_to_trash,
     restore,
 )
-from glimmers.insights.models import HOUR_FIELDS, KIND_FIELDS, SENSE_FIELDS, DayTally
-from glimmers.insights.tallies import rebuild
+from glimmers.diary.tallies import rebuild
+from glimmers.portability.export import export_json
+from glimmers.portability.imports import import_file
 
 # 22:30 UTC is already the next day in Kyiv (UTC+2 in winter).
 LATE = datetime(2025, 1, 10, 22, 30, tzinfo=UTC)

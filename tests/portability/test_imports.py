@@ -8,8 +8,9 @@ import pytest
 from PIL import Image
 
 from glimmers.diary.models import Glimmer
-from glimmers.diary.portability import ImportProblem, import_file
 from glimmers.diary.services import EntryInput, add_glimmer
+from glimmers.lib.records import ImportProblem
+from glimmers.portability.imports import import_file
 
 JRNL_TEXT = """[2024-05-01 08:15:00 AM] Sun through the kitchen window. @home
 It warmed my hands on the cup.
@@ -27,7 +28,7 @@ def _write(tmp_path, name, content):
 
 def test_jrnl_text(owner, tmp_path):
     result = import_file(owner, _write(tmp_path, "journal.txt", JRNL_TEXT))
-    assert result.added == 3
+    assert result.count("glimmers") == 3
     first, second, third = Glimmer.objects.filter(owner=owner).order_by("noticed_at")
     assert first.text == "Sun through the kitchen window. @home\n\nIt warmed my hands on the cup."
     assert [t.name for t in first.tags.all()] == ["home"]
@@ -51,7 +52,9 @@ def test_jrnl_json(owner, tmp_path):
             },
         ],
     }
-    assert import_file(owner, _write(tmp_path, "j.json", json.dumps(document))).added == 1
+    assert (
+        import_file(owner, _write(tmp_path, "j.json", json.dumps(document))).count("glimmers") == 1
+    )
     glimmer = Glimmer.objects.get(owner=owner)
     assert glimmer.text == "Tea with Oma.\n\nHer laugh."
     assert [t.name for t in glimmer.tags.all()] == ["tea"]
@@ -80,13 +83,13 @@ def _dayone_document():
 
 def test_dayone_json(owner, tmp_path):
     path = _write(tmp_path, "Journal.json", json.dumps(_dayone_document()))
-    assert import_file(owner, path, "dayone").added == 2
+    assert import_file(owner, path, "dayone").count("glimmers") == 2
     swim = Glimmer.objects.get(owner=owner, text__startswith="Morning")
     assert swim.text == "Morning swim. Cold and bright!"
     assert str(swim.id) == "0f5d6a1e-2b3c-4d5e-6f70-8192a3b4c5d6"
     assert [t.name for t in swim.tags.all()] == ["sea"]
     # importing again adds nothing
-    assert import_file(owner, path, "dayone").added == 0
+    assert import_file(owner, path, "dayone").count("glimmers") == 0
 
 
 def test_dayone_zip_brings_photos(owner, tmp_path):
@@ -96,7 +99,10 @@ def test_dayone_zip_brings_photos(owner, tmp_path):
     with zipfile.ZipFile(archive, "w") as zipped:
         zipped.writestr("Journal.json", json.dumps(_dayone_document()))
         zipped.writestr("photos/abc123.jpeg", picture.getvalue())
-    assert import_file(owner, _write(tmp_path, "export.zip", archive.getvalue())).added == 2
+    assert (
+        import_file(owner, _write(tmp_path, "export.zip", archive.getvalue())).count("glimmers")
+        == 2
+    )
     shells = Glimmer.objects.get(owner=owner, text="Shells")
     assert shells.photos.get().width == 40
 

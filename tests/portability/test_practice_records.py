@@ -9,9 +9,10 @@ from glimmers.conversations import services as conversations
 from glimmers.conversations.models import Conversation
 from glimmers.conversations.services import ConversationInput
 from glimmers.diary.models import Glimmer
-from glimmers.diary.portability import export_json
-from glimmers.diary.portability.backup import restore_backup, write_backup
-from glimmers.diary.portability.imports import ImportProblem, read_glimmers, save_batch
+from glimmers.lib.records import ImportProblem
+from glimmers.portability.backup import restore_backup, write_backup
+from glimmers.portability.export import export_json
+from glimmers.portability.imports import read_document, save_parts
 from glimmers.questions import services as questions
 from glimmers.questions.models import Answer, GlimmerQuestion
 
@@ -28,8 +29,8 @@ def test_importing_the_same_export_twice_adds_nothing_new(db):
     owner = create_user("twice", None)
     _fill(owner)
     document = json.loads(json.dumps(export_json(owner)))
-    result = save_batch(owner, read_glimmers(document))
-    assert (result.questions, result.conversations) == (0, 0)
+    result = save_parts(owner, read_document(document))
+    assert (result.count("question_answers"), result.count("conversations")) == (0, 0)
     assert Answer.objects.count() == 1 and Conversation.objects.count() == 1
 
 
@@ -63,7 +64,7 @@ def test_a_bad_record_is_one_sentence_and_saves_nothing(db, key, record, message
         key: [record],
     }
     with pytest.raises(ImportProblem, match="^" + message.replace(".", r"\.") + "$"):
-        save_batch(owner, read_glimmers(document))
+        save_parts(owner, read_document(document))
     assert not Glimmer.objects.exists()
 
 

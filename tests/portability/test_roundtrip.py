@@ -14,10 +14,10 @@ from glimmers.conversations import services as conversations
 from glimmers.conversations.services import ConversationInput
 from glimmers.diary.choices import Kind, Sense
 from glimmers.diary.models import Glimmer, Tag
-from glimmers.diary.portability import export_json
-from glimmers.diary.portability.imports import read_glimmers, save_batch
 from glimmers.diary.services import EntryInput, add_glimmer, add_trigger, count_bean, set_intention
 from glimmers.lib.photos import prepare_photo
+from glimmers.portability.export import export_json
+from glimmers.portability.imports import read_document, save_parts
 from glimmers.questions import services as questions
 
 # Odd text: emoji, right-to-left scripts, Cyrillic, combining marks, long entries. Control
@@ -105,7 +105,7 @@ def _practice(owner, shared):
 
 def _keep_a_conflicting_edit(owner):
     """Two devices edit the same glimmer; the later one is kept beside it."""
-    from glimmers.api.conflicts import edit_or_keep
+    from glimmers.diary.conflicts import edit_or_keep
 
     glimmer = add_glimmer(owner, EntryInput(text="two devices", noticed_at=MOMENT))
     edit_or_keep(glimmer, 1, EntryInput(text="the phone's words"))
@@ -125,7 +125,7 @@ def _roundtrip(entries, with_extras):
     delete_account(owner)
     assert Glimmer.objects.count() == 0 and Tag.objects.count() == 0
     again = create_user("mover", None, time_zone="Europe/Kyiv")
-    save_batch(again, read_glimmers(json.loads(first)))
+    save_parts(again, read_document(json.loads(first)))
     second = json.dumps(export_json(again), ensure_ascii=False, indent=1)
     delete_account(again)  # the next example starts from an empty instance again
     return first, second
@@ -162,7 +162,7 @@ def test_importing_into_another_diary_gives_new_ids_and_keeps_everything_else(db
     _fill_diary(first_owner, [{"text": "lake", "tags": ["ferien"]}], with_extras=True)
     first = export_json(first_owner)
     second_owner = create_user("second", None)
-    save_batch(second_owner, read_glimmers(json.loads(json.dumps(first))))
+    save_parts(second_owner, read_document(json.loads(json.dumps(first))))
     second = export_json(second_owner)
     assert {g["id"] for g in second["glimmers"]}.isdisjoint(g["id"] for g in first["glimmers"])
     # (glimmers noticed at the same moment are ordered by id, and the ids are new)
@@ -183,6 +183,6 @@ def test_importing_the_same_export_twice_adds_nothing_the_second_time(db):
     owner = create_user("twice", None)
     add_glimmer(owner, EntryInput(text="one"))
     document = json.loads(json.dumps(export_json(owner)))
-    result = save_batch(owner, read_glimmers(document))
-    assert (result.added, result.skipped) == (0, 1)
+    result = save_parts(owner, read_document(document))
+    assert (result.count("glimmers"), result.already_there) == (0, 1)
     assert Glimmer.objects.filter(owner=owner).count() == 1

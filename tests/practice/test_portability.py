@@ -9,9 +9,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from glimmers.accounts.services import create_user, delete_account
-from glimmers.diary.portability import export_json
-from glimmers.diary.portability.backup import restore_backup, write_backup
-from glimmers.diary.portability.imports import ImportProblem, read_glimmers, save_batch
+from glimmers.lib.records import ImportProblem
+from glimmers.portability.backup import restore_backup, write_backup
+from glimmers.portability.export import export_json
+from glimmers.portability.imports import read_document, save_parts
 from glimmers.practice import prompts, services
 from glimmers.practice.models import Draft, Flow, HiddenPrompt, Onboarding, Pause
 from tests.web import entries
@@ -48,8 +49,8 @@ def test_export_import_export_keeps_every_practice_record(db):
     assert practice["onboarding"]["finished_at"]
     delete_account(owner)
     again = create_user("mover", None, time_zone="Europe/Kyiv")
-    result = save_batch(again, read_glimmers(json.loads(first)))
-    assert result.pauses == 2
+    result = save_parts(again, read_document(json.loads(first)))
+    assert result.count("pauses") == 2
     assert json.dumps(export_json(again), ensure_ascii=False, indent=1) == first
 
 
@@ -57,14 +58,14 @@ def test_importing_twice_adds_no_second_pause(db):
     owner = create_user("twice", None)
     fill(owner)
     document = json.loads(json.dumps(export_json(owner)))
-    assert save_batch(owner, read_glimmers(document)).pauses == 0
+    assert save_parts(owner, read_document(document)).count("pauses") == 0
     assert Pause.objects.count() == 2 and HiddenPrompt.objects.count() == 1
 
 
 def test_an_export_from_before_the_practice_still_imports(db):
     owner = create_user("older", None)
     document = {"format": "glimmers", "version": 1, "glimmers": [], "triggers": []}
-    save_batch(owner, read_glimmers(document))
+    save_parts(owner, read_document(document))
     assert not Pause.objects.exists()
 
 
@@ -86,7 +87,7 @@ def test_a_broken_practice_part_is_one_sentence_and_saves_nothing(db, practice, 
         "practice": practice,
     }
     with pytest.raises(ImportProblem, match=words):
-        save_batch(owner, read_glimmers(document))
+        save_parts(owner, read_document(document))
     assert not owner.glimmers.exists() and not Pause.objects.exists()
 
 
@@ -119,7 +120,7 @@ def test_into_another_diary_the_pause_follows_its_glimmer_to_the_new_id(db):
     fill(first)
     document = json.loads(json.dumps(export_json(first)))
     second = create_user("second", None)
-    save_batch(second, read_glimmers(document))
+    save_parts(second, read_document(document))
     anchored = Pause.objects.get(owner=second, glimmer__isnull=False)
     assert anchored.glimmer.owner == second and anchored.glimmer.text == "bread in the oven"
     assert anchored.id != Pause.objects.get(owner=first, glimmer__isnull=False).id

@@ -9,9 +9,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from glimmers.accounts.models import Profile
 from glimmers.diary import services
-from glimmers.diary.models import Glimmer
+from glimmers.diary.models import Glimmer, Profile
 from tests.conftest import PASSWORD
 from tests.web import entries, images
 

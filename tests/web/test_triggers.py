@@ -125,7 +125,7 @@ def test_the_log_asks_the_same_few_questions_however_many_triggers(owner_client,
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from glimmers.api.models import EditConflict
+    from glimmers.diary.models import EditConflict
 
     def queries_for_the_page():
         with CaptureQueriesContext(connection) as captured:

@@ -10,7 +10,8 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from glimmers.accounts.models import validate_time_zone
+from glimmers.accounts.models import TOKEN_NAME_MAX
+from glimmers.diary.models import validate_time_zone
 
 
 class FirstAccountForm(forms.Form):
@@ -74,3 +75,12 @@ class DeleteAccountForm(forms.Form):
         if value.strip() != self.username:
             raise ValidationError(_("That is not your name; nothing was deleted."))
         return value
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Device name"),
+        max_length=TOKEN_NAME_MAX,
+        required=False,
+        help_text=_("So you can tell your tokens apart, e.g. “phone” or “laptop”."),
+    )

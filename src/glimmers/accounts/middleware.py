@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
-from glimmers.accounts.models import Profile
+from glimmers.diary.models import Profile
 
 OPEN_PATHS = ("/accounts/welcome/", "/static/", "/healthz", "/api/")
 

@@ -1,28 +1,30 @@
-"""What Glimmers keeps about a person beyond Django's user: their time zone."""
+"""What accounts keep beside Django's users: the tokens of a person's devices."""
 
 from __future__ import annotations
 
-import zoneinfo
+import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils import timezone
+
+TOKEN_NAME_MAX = 80
 
 
-def validate_time_zone(name: str) -> None:
-    if name not in zoneinfo.available_timezones():
-        raise ValidationError(_("“%(zone)s” is not a time zone name.") % {"zone": name})
+class DeviceToken(models.Model):
+    """A bearer token for one device. Only its SHA-256 hash is kept; the token is shown once."""
 
-
-class Profile(models.Model):
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="device_tokens"
     )
-    time_zone = models.CharField(
-        gettext_lazy("time zone"), max_length=64, default="UTC", validators=[validate_time_zone]
-    )
+    name = models.CharField(max_length=TOKEN_NAME_MAX)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.time_zone})"
+        return self.name

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import zoneinfo
-from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from glimmers.accounts.models import Profile, validate_time_zone
-from glimmers.diary.models import Glimmer, Photo
+from glimmers.diary.models import Glimmer, Photo, Profile, validate_time_zone
+from glimmers.diary.profile import local_time_zone
 
 
 def create_user(name: str, password: str | None, *, time_zone: str | None = None) -> Any:
@@ -39,40 +37,13 @@ def create_user(name: str, password: str | None, *, time_zone: str | None = None
     return user
 
 
-def set_password(user: Any, password: str) -> None:
+def set_password(user: User, password: str) -> None:
     password_validation.validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
 
 
-def set_time_zone(user: Any, zone: str) -> None:
-    """Move a person to another time zone; their days are counted anew in it."""
-    from glimmers.insights import tallies
-
-    validate_time_zone(zone)
-    with transaction.atomic():
-        Profile.objects.update_or_create(user=user, defaults={"time_zone": zone})
-        tallies.rebuild(user)
-
-
-def time_zone_of(user: Any) -> zoneinfo.ZoneInfo:
-    profile = Profile.objects.filter(user=user).first()
-    return zoneinfo.ZoneInfo(profile.time_zone if profile else "UTC")
-
-
-def local_time_zone() -> str:
-    """This machine's IANA zone name (TZ, then /etc/localtime), or UTC."""
-    candidate = os.environ.get("TZ", "").lstrip(":")
-    if not candidate:
-        try:
-            target = str(Path("/etc/localtime").resolve())
-            candidate = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
-        except OSError:
-            candidate = ""
-    return candidate if candidate in zoneinfo.available_timezones() else "UTC"
-
-
-def delete_account(user: Any) -> None:
+def delete_account(user: User) -> None:
     """Remove a person, everything they wrote, and their photo files."""
     photos = list(Photo.objects.filter(glimmer__owner=user).values_list("image", flat=True))
     with transaction.atomic():

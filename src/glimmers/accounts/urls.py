@@ -1,13 +1,15 @@
 from django.urls import path
 
-from glimmers.accounts import views
+from glimmers.accounts.views import pages, tokens
 
 app_name = "accounts"
 urlpatterns = [
-    path("welcome/", views.welcome, name="welcome"),
-    path("login/", views.GentleLoginView.as_view(), name="login"),
-    path("logout/", views.logout_view, name="logout"),
-    path("settings/", views.settings_page, name="settings"),
-    path("settings/export.json", views.export_download, name="export"),
-    path("settings/delete/", views.delete_account_view, name="delete"),
+    path("welcome/", pages.welcome, name="welcome"),
+    path("login/", pages.GentleLoginView.as_view(), name="login"),
+    path("logout/", pages.logout_view, name="logout"),
+    path("settings/", pages.settings_page, name="settings"),
+    path("settings/export.json", pages.export_download, name="export"),
+    path("settings/delete/", pages.delete_account_view, name="delete"),
+    path("tokens/new/", tokens.create, name="token_create"),
+    path("tokens/<uuid:token_id>/revoke/", tokens.revoke, name="token_revoke"),
 ]

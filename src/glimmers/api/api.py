@@ -23,8 +23,8 @@ from ninja.renderers import JSONRenderer
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
-from glimmers.accounts.services import time_zone_of
-from glimmers.api.tokens import owner_of
+from glimmers.accounts.tokens import owner_of
+from glimmers.diary.models import time_zone_of
 from glimmers.lib.photos import PhotoError
 
 

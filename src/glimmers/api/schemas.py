@@ -4,23 +4,35 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from ninja import Schema
 from pydantic import AfterValidator, AwareDatetime, Field
 
-from glimmers.diary.models import LINE_MAX, NAME_MAX, TEXT_MAX
+from glimmers.diary.choices import Kind, Sense
+from glimmers.diary.models import (
+    BEAN_NOTE_MAX,
+    INTENTION_MAX,
+    LABELS_MAX,
+    LINE_MAX,
+    NAME_MAX,
+    PHOTOS_PER_SAVE,
+    TEXT_MAX,
+)
+from glimmers.diary.search import QUERY_MAX
 
 
 class ApiRequest(HttpRequest):
     """A request the API let in: `auth` is the person it acts for."""
 
-    auth: Any
+    auth: User
 
 
-SenseName = Literal["sight", "hearing", "smell", "taste", "touch", "body", "intuition"]
-KindName = Literal["moment", "memory", "dark-time", "conversation", "photo"]
+# The diary's own choices, so the description lists exactly what the server accepts.
+SenseName = Sense
+KindName = Kind
 
 
 def _no_nul(value: str) -> str:
@@ -47,6 +59,7 @@ Text = Annotated[str, AfterValidator(_no_nul)]
 Moment = Annotated[AwareDatetime, AfterValidator(_storable)]
 Name = Annotated[str, Field(max_length=NAME_MAX), AfterValidator(_no_nul)]
 Line = Annotated[str, Field(max_length=LINE_MAX), AfterValidator(_no_nul)]
+SearchWords = Annotated[str, Field(max_length=QUERY_MAX), AfterValidator(_no_nul)]
 
 
 class Error(Schema):
@@ -70,23 +83,23 @@ class PhotoOut(Schema):
 class EntryFields(Schema):
     text: Annotated[Text, Field(max_length=TEXT_MAX)]
     noticed_at: Moment | None = Field(None, description="When it happened (default: now).")
-    senses: list[SenseName] = Field(default_factory=list, max_length=7)
+    senses: list[SenseName] = Field(default_factory=list, max_length=len(Sense))
     sense_lines: dict[SenseName, Line] = Field(default_factory=dict)
     body: Line = ""
     intensity: Annotated[int, Field(ge=1, le=5)] | None = None
 
 
 class GlimmerFields(EntryFields):
-    kind: KindName = "moment"
-    tags: list[Name] = Field(default_factory=list, max_length=50)
-    people: list[Name] = Field(default_factory=list, max_length=50)
+    kind: KindName = Kind.MOMENT
+    tags: list[Name] = Field(default_factory=list, max_length=LABELS_MAX)
+    people: list[Name] = Field(default_factory=list, max_length=LABELS_MAX)
 
 
 class GlimmerIn(GlimmerFields):
     id: uuid.UUID | None = Field(
         None, description="Your own UUID for it: sending the same create again is then safe."
     )
-    photos: list[PhotoIn] = Field(default_factory=list, max_length=4)
+    photos: list[PhotoIn] = Field(default_factory=list, max_length=PHOTOS_PER_SAVE)
 
 
 class GlimmerUpdate(GlimmerFields):
@@ -139,12 +152,12 @@ class TriggerConflict(Error):
 class BeanIn(Schema):
     id: uuid.UUID | None = Field(None, description="Your own UUID: repeating is then safe.")
     counted_at: Moment | None = None
-    note: Annotated[Text, Field(max_length=200)] = ""
+    note: Annotated[Text, Field(max_length=BEAN_NOTE_MAX)] = ""
 
 
 class BeanUpdate(Schema):
     counted_at: Moment | None = None
-    note: Annotated[Text, Field(max_length=200)] = ""
+    note: Annotated[Text, Field(max_length=BEAN_NOTE_MAX)] = ""
 
 
 class BeanOut(Schema):
@@ -155,12 +168,12 @@ class BeanOut(Schema):
 
 
 class IntentionIn(Schema):
-    text: Annotated[Text, Field(min_length=1, max_length=500)]
+    text: Annotated[Text, Field(min_length=1, max_length=INTENTION_MAX)]
     day: date | None = Field(None, description="The day it is for (default: today).")
 
 
 class IntentionUpdate(Schema):
-    text: Annotated[Text, Field(min_length=1, max_length=500)]
+    text: Annotated[Text, Field(min_length=1, max_length=INTENTION_MAX)]
 
 
 class IntentionOut(Schema):
@@ -189,36 +202,3 @@ class BeanPage(Page):
 
 class IntentionPage(Page):
     items: list[IntentionOut]
-
-
-def entry_record(entry: Any) -> dict[str, Any]:
-    """A glimmer or trigger as the API shows it (photos, tags and people prefetched)."""
-    record: dict[str, Any] = {
-        "id": entry.id,
-        "text": entry.text,
-        "noticed_at": entry.noticed_at,
-        "senses": list(entry.senses),
-        "sense_lines": entry.sense_lines or {},
-        "body": entry.body,
-        "intensity": entry.intensity,
-        "created_at": entry.created_at,
-        "updated_at": entry.updated_at,
-        "trashed_at": entry.trashed_at,
-        "version": entry.version,
-    }
-    if hasattr(entry, "kind"):
-        record["kind"] = entry.kind
-        record["tags"] = sorted(tag.name for tag in entry.tags.all())
-        record["people"] = sorted(person.name for person in entry.people.all())
-        record["photos"] = [
-            {
-                "id": photo.id,
-                "width": photo.width,
-                "height": photo.height,
-                "taken_at": photo.taken_at,
-                "created_at": photo.created_at,
-                "content_type": "image/jpeg",
-            }
-            for photo in entry.photos.all()
-        ]
-    return record

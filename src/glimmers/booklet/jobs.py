@@ -15,6 +15,7 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models.signals import post_delete
@@ -35,7 +36,7 @@ def in_background(options: BookletOptions) -> bool:
     return (options.until - options.since).days + 1 > LONGEST_AT_ONCE
 
 
-def start(owner: Any, options: BookletOptions) -> BookletJob:
+def start(owner: User, options: BookletOptions) -> BookletJob:
     """Make a booklet in the background; the job says how it goes. Asking again for the same
     booklet while it is being made (a reload, the back button) finds that job, not a new one."""
     sweep(owner)
@@ -99,7 +100,7 @@ def stopped(job: BookletJob) -> bool:
     return job.state == BookletJob.State.WORKING and timezone.now() - job.created_at > STOPPED
 
 
-def sweep(owner: Any) -> None:
+def sweep(owner: User) -> None:
     """Let go of a person's booklets finished more than a day ago (their files too)."""
     for job in BookletJob.objects.filter(owner=owner, created_at__lt=timezone.now() - KEPT):
         if job.state != BookletJob.State.WORKING or stopped(job):

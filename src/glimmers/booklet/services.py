@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
@@ -87,7 +88,7 @@ def readable_day(day: date) -> str:
     return formats.date_format(day, pgettext("booklet date", "j F Y"))
 
 
-def owner_name(owner: Any) -> str:
+def owner_name(owner: User) -> str:
     full = owner.get_full_name() if hasattr(owner, "get_full_name") else ""
     return str(full or owner.get_username())
 
@@ -104,12 +105,12 @@ def check_period(since: date, until: date) -> None:
         )
 
 
-def check_booklet(owner: Any, options: BookletOptions) -> None:
+def check_booklet(owner: User, options: BookletOptions) -> None:
     """Refuse, with one sentence, a booklet that could not be made (before making it)."""
     _period(owner, options)
 
 
-def _period(owner: Any, options: BookletOptions) -> tuple[Any, datetime, datetime]:
+def _period(owner: User, options: BookletOptions) -> tuple[Any, datetime, datetime]:
     """The glimmers of the period (checked to be there, and to fit), and its bounds."""
     check_period(options.since, options.until)
     # No glimmer lies in the future, and the calendar's very ends have no day around them.
@@ -142,7 +143,7 @@ def _period(owner: Any, options: BookletOptions) -> tuple[Any, datetime, datetim
     return period, start, end
 
 
-def booklet_content(owner: Any, options: BookletOptions) -> BookletContent:
+def booklet_content(owner: User, options: BookletOptions) -> BookletContent:
     """The owner's glimmers (never the trash) of the period, oldest first, checked to fit."""
     period, start, end = _period(owner, options)
     related = ["tags", "people", *(["photos"] if options.photos else [])]
@@ -166,7 +167,7 @@ class Printed:
     pages: int
 
 
-def make_booklet(owner: Any, options: BookletOptions) -> Printed:
+def make_booklet(owner: User, options: BookletOptions) -> Printed:
     """The PDF booklet of a period: a cover, then each day with its glimmers."""
     from glimmers.booklet.pdf import render_booklet
 
@@ -175,7 +176,7 @@ def make_booklet(owner: Any, options: BookletOptions) -> Printed:
     return Printed(pdf, len(content.glimmers), pages)
 
 
-def gentle_default(owner: Any, count: int = BOOKMARKS_PER_PAGE) -> list[Glimmer]:
+def gentle_default(owner: User, count: int = BOOKMARKS_PER_PAGE) -> list[Glimmer]:
     """A bookmark's default: the most recent strong glimmers, topped up with the newest."""
     alive = Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
     chosen = list(alive.filter(intensity__gte=STRONG).order_by("-noticed_at", "-id")[:count])
@@ -185,7 +186,7 @@ def gentle_default(owner: Any, count: int = BOOKMARKS_PER_PAGE) -> list[Glimmer]
     return chosen
 
 
-def bookmark_choices(owner: Any, limit: int = 60) -> list[Glimmer]:
+def bookmark_choices(owner: User, limit: int = 60) -> list[Glimmer]:
     """Glimmers to pick from for bookmarks: the gentle default first, then the newest."""
     chosen = gentle_default(owner)
     rest = Glimmer.objects.filter(owner=owner, trashed_at__isnull=True).exclude(
@@ -194,7 +195,7 @@ def bookmark_choices(owner: Any, limit: int = 60) -> list[Glimmer]:
     return chosen + list(rest.order_by("-noticed_at", "-id")[: limit - len(chosen)])
 
 
-def bookmark_glimmers(owner: Any, ids: Sequence[uuid.UUID]) -> list[Glimmer]:
+def bookmark_glimmers(owner: User, ids: Sequence[uuid.UUID]) -> list[Glimmer]:
     """The owner's chosen glimmers (outside the trash), in the order given."""
     if not ids:
         chosen = gentle_default(owner)
@@ -223,7 +224,7 @@ def bookmark_glimmers(owner: Any, ids: Sequence[uuid.UUID]) -> list[Glimmer]:
     return [found[ident] for ident in wanted]
 
 
-def make_bookmarks(owner: Any, ids: Sequence[uuid.UUID] = (), paper: str = Paper.A4) -> Printed:
+def make_bookmarks(owner: User, ids: Sequence[uuid.UUID] = (), paper: str = Paper.A4) -> Printed:
     """Cut-out bookmarks, one glimmer on each, three to a page; no ids: a gentle default."""
     from glimmers.booklet.bookmarks import render_bookmarks
 

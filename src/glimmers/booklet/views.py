@@ -24,7 +24,7 @@ from glimmers.booklet.services import (
     make_booklet,
     make_bookmarks,
 )
-from glimmers.diary.views.common import HtmxHttpRequest, add_errors
+from glimmers.diary.views.common import SignedInRequest, add_errors
 
 
 def _pdf(printed: Printed, filename: str) -> HttpResponse:
@@ -36,7 +36,7 @@ def _pdf(printed: Printed, filename: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def booklet(request: HttpRequest) -> HttpResponse:
+def booklet(request: SignedInRequest) -> HttpResponse:
     if "make" not in request.GET:
         return render(request, "booklet/booklet.html", {"form": BookletForm()})
     form = BookletForm(request.GET)
@@ -57,7 +57,7 @@ def booklet(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def bookmarks(request: HttpRequest) -> HttpResponse:
+def bookmarks(request: SignedInRequest) -> HttpResponse:
     choices = bookmark_choices(request.user)
     context = {"max": MAX_BOOKMARKS, "empty": not choices}
     if "make" not in request.GET:
@@ -88,7 +88,7 @@ def _job_for(request: HttpRequest, job_id: uuid.UUID) -> BookletJob:
 
 @login_required
 @require_GET
-def job(request: HtmxHttpRequest, job_id: uuid.UUID) -> HttpResponse:
+def job(request: SignedInRequest, job_id: uuid.UUID) -> HttpResponse:
     """How a long booklet is coming along; then the way to download it."""
     found = _job_for(request, job_id)
     jobs.sweep(request.user)  # the day-old ones go even if no new booklet is asked for
@@ -104,7 +104,7 @@ def job(request: HtmxHttpRequest, job_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_GET
-def job_pdf(request: HttpRequest, job_id: uuid.UUID) -> FileResponse:
+def job_pdf(request: SignedInRequest, job_id: uuid.UUID) -> FileResponse:
     found = _job_for(request, job_id)
     if found.state != BookletJob.State.READY or not found.pdf:
         raise Http404

@@ -35,15 +35,6 @@ def unreadable_time(text: str) -> CommandError:
     )
 
 
-def not_a_kind(kind: str) -> str:
-    """The sentence for a --kind Glimmers does not know."""
-    from glimmers.diary.choices import Kind
-
-    return _("“{kind}” is not a kind; choose from {known}.").format(
-        kind=kind, known=", ".join(Kind.values)
-    )
-
-
 def _when(text: str | None) -> datetime | None:
     """Parse --at in the acting person's time zone."""
     if text is None:
@@ -142,11 +133,10 @@ def add(
         return
     setup()
     with friendly_errors():
-        from glimmers.diary.choices import Kind
+        from glimmers.diary.choices import check_kind
         from glimmers.diary.services import EntryInput, add_glimmer
 
-        if kind not in Kind.values:
-            raise CommandError(not_a_kind(kind))
+        check_kind(kind)  # before a first capture makes a diary
         owner = acting_user(user, create=True)
         glimmer = add_glimmer(
             owner,

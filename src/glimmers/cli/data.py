@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -18,6 +19,9 @@ from glimmers.cli.app import USER_HELP, app
 from glimmers.cli.capture import TOKEN_HELP, _remote
 from glimmers.cli.i18n import _, ngettext
 from glimmers.cli.runtime import CommandError, acting_user, friendly_errors, remote_errors, setup
+
+if TYPE_CHECKING:
+    from glimmers.lib.records import ImportReport
 
 
 class ExportFormat(StrEnum):
@@ -99,7 +103,7 @@ def export(
     setup()
     with friendly_errors():
         from glimmers.diary.models import Glimmer
-        from glimmers.diary.portability import export_csv, export_json, export_markdown
+        from glimmers.portability.export import export_csv, export_json, export_markdown
 
         owner = acting_user(user)
         if fmt is ExportFormat.json:
@@ -132,36 +136,50 @@ def import_(
     """Import a file; entries already in your diary are skipped, a bad file changes nothing."""
     setup()
     with friendly_errors():
-        from glimmers.diary.portability import import_file
+        from glimmers.portability.imports import import_file
 
         owner = acting_user(user, create=True)
         with progress_bar(_("Importing"), None) as advance:
-            result = import_file(owner, file, fmt.value if fmt else None, progress=advance)
-        added = ngettext("Imported {count} glimmer", "Imported {count} glimmers", result.added)
-        # The English says "(s)" whatever the count; other languages need their plural forms.
-        others = [
-            (
-                result.triggers,
-                ngettext("{count} trigger(s)", "{count} trigger(s)", result.triggers),
-            ),
-            (result.beans, ngettext("{count} bean(s)", "{count} bean(s)", result.beans)),
-            (
-                result.intentions,
-                ngettext("{count} intention(s)", "{count} intention(s)", result.intentions),
-            ),
-            (result.pauses, ngettext("{count} pause(s)", "{count} pause(s)", result.pauses)),
-        ]
-        parts = [added.format(count=result.added)]
-        parts += [text.format(count=count) for count, text in others if count]
-        message = ", ".join(parts) + "."
-        if result.skipped:
-            skipped = ngettext(
-                "{count} were already in your diary.",
-                "{count} were already in your diary.",
-                result.skipped,
-            )
-            message += " " + skipped.format(count=result.skipped)
-        typer.echo(message)
+            report = import_file(owner, file, fmt.value if fmt else None, progress=advance)
+        typer.echo(import_summary(report))
+
+
+def import_summary(report: ImportReport) -> str:
+    """One sentence of what an import added and what was there already."""
+    count = report.count
+    # The English says "(s)" whatever the count; other languages need their plural forms.
+    others = [
+        (
+            count("triggers"),
+            ngettext("{count} trigger(s)", "{count} trigger(s)", count("triggers")),
+        ),
+        (count("beans"), ngettext("{count} bean(s)", "{count} bean(s)", count("beans"))),
+        (
+            count("intentions"),
+            ngettext("{count} intention(s)", "{count} intention(s)", count("intentions")),
+        ),
+        (
+            count("question_answers"),
+            ngettext("{count} answer(s)", "{count} answer(s)", count("question_answers")),
+        ),
+        (
+            count("conversations"),
+            ngettext("{count} conversation(s)", "{count} conversation(s)", count("conversations")),
+        ),
+        (count("pauses"), ngettext("{count} pause(s)", "{count} pause(s)", count("pauses"))),
+    ]
+    added = ngettext("Imported {count} glimmer", "Imported {count} glimmers", count("glimmers"))
+    parts = [added.format(count=count("glimmers"))]
+    parts += [text.format(count=number) for number, text in others if number]
+    message = ", ".join(parts) + "."
+    if report.already_there:
+        already = ngettext(
+            "{count} were already in your diary.",
+            "{count} were already in your diary.",
+            report.already_there,
+        )
+        message += " " + already.format(count=report.already_there)
+    return message
 
 
 @app.command()
@@ -169,7 +187,7 @@ def backup(file: Path = typer.Argument(..., help="Where to write the backup zip.
     """Back up the whole instance (every person, their diaries and photos) into one zip."""
     setup()
     with friendly_errors():
-        from glimmers.diary.portability.backup import MODELS, write_backup
+        from glimmers.portability.backup import backed_up_models, write_backup
 
         if file.exists() and file.is_dir():
             raise CommandError(
@@ -177,7 +195,7 @@ def backup(file: Path = typer.Argument(..., help="Where to write the backup zip.
                     file=file
                 )
             )
-        with progress_bar(_("Backing up"), len(MODELS)) as advance:
+        with progress_bar(_("Backing up"), len(backed_up_models())) as advance:
             count = write_backup(file, progress=advance)
         typer.echo(
             ngettext(
@@ -193,7 +211,7 @@ def restore(file: Path = typer.Argument(..., help="A zip made by `glimmers backu
     """Restore a backup into an empty instance (SQLite or PostgreSQL)."""
     setup()
     with friendly_errors():
-        from glimmers.diary.portability.backup import restore_backup
+        from glimmers.portability.backup import restore_backup
 
         count = restore_backup(file)
         typer.echo(

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 from glimmers.cli.app import USER_HELP, app
 from glimmers.cli.capture import _lines, _when
@@ -142,15 +145,14 @@ def pause(
             body=body or "",
         )
         if as_json:
-            from glimmers.practice.portability import export_practice
+            from glimmers.practice.records import pause_record
 
-            records = export_practice(owner)["pauses"]
-            print_json(next(r for r in records if r["id"] == str(kept.id)))
+            print_json(pause_record(kept))
         else:
             typer.echo(_("Thank you for pausing.") if anchored is None else _("Anchored."))
 
 
-def _owned_glimmer(owner: Any, glimmer_id: str) -> Any:
+def _owned_glimmer(owner: User, glimmer_id: str) -> Any:
     import uuid
 
     from glimmers.diary.models import Glimmer
@@ -230,7 +232,7 @@ def _as_walk(given: dict[str, str], text: str, body: str) -> dict[str, Any]:
     return draft
 
 
-def _walk_interactively(owner: Any, draft: dict[str, Any]) -> dict[str, Any]:
+def _walk_interactively(owner: User, draft: dict[str, Any]) -> dict[str, Any]:
     """Ask sense by sense; Ctrl-C keeps the walk as a draft to finish later (here or on the web)."""
     from glimmers.diary.choices import SENSE_PROMPTS
     from glimmers.practice import services
@@ -272,7 +274,7 @@ def _walk_interactively(owner: Any, draft: dict[str, Any]) -> dict[str, Any]:
 def _print_glimmer(glimmer: Any, as_json: bool) -> None:
     if as_json:
         from glimmers.diary.models import Glimmer
-        from glimmers.diary.portability import glimmer_records
+        from glimmers.diary.records import glimmer_records
 
         print_json(glimmer_records(Glimmer.objects.filter(id=glimmer.id))[0])
     else:
@@ -312,7 +314,7 @@ def morning(
         kept = services.morning(owner, intention=intention or "", moments=moment)
         if as_json:
             from glimmers.diary.models import Glimmer
-            from glimmers.diary.portability import glimmer_records
+            from glimmers.diary.records import glimmer_records
 
             ids = [glimmer.id for glimmer in kept["glimmers"]]
             print_json(
@@ -358,7 +360,7 @@ def evening(
         review = services.day_review(owner, timezone.localdate())
         if as_json:
             from glimmers.diary.models import Glimmer
-            from glimmers.diary.portability import glimmer_records
+            from glimmers.diary.records import glimmer_records
 
             ids = [glimmer.id for glimmer in review.glimmers]
             print_json(

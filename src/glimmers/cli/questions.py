@@ -9,9 +9,12 @@ glimmers question list | add TEXT | archive ID
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 from glimmers.cli.app import USER_HELP, app
 from glimmers.cli.i18n import _
@@ -66,7 +69,7 @@ def question(
     setup()
     with friendly_errors():
         from glimmers.questions import services
-        from glimmers.questions.portability import answer_record
+        from glimmers.questions.records import answer_record
 
         owner = acting_user(user, create=True)
         if carry_on:
@@ -89,7 +92,7 @@ def question(
             typer.echo(str(answer.id))
 
 
-def _ask(owner: Any, key: str | None) -> Any:
+def _ask(owner: User, key: str | None) -> Any:
     """Ask each step in turn, saving after every answer; Ctrl-C or the end of the input
     stops with everything so far kept."""
     from django.core.exceptions import ValidationError
@@ -185,7 +188,7 @@ def history(
 
         from glimmers.cli.runtime import is_terminal
         from glimmers.questions import services
-        from glimmers.questions.portability import answer_record
+        from glimmers.questions.records import answer_record
 
         owner = acting_user(user)
         answers = list(reversed(services.history(owner, number)))

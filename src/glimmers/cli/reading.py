@@ -8,7 +8,7 @@ from typing import Any
 import typer
 
 from glimmers.cli.app import USER_HELP, app
-from glimmers.cli.capture import TOKEN_HELP, _remote, _when, not_a_kind
+from glimmers.cli.capture import TOKEN_HELP, _remote, _when
 from glimmers.cli.i18n import _
 from glimmers.cli.runtime import (
     CommandError,
@@ -93,22 +93,14 @@ def list_(
         return
     setup()
     with friendly_errors():
-        from glimmers.diary.choices import Kind
-        from glimmers.diary.portability import glimmer_records
-        from glimmers.diary.queries import timeline
+        from glimmers.diary.queries import Filters, timeline
+        from glimmers.diary.records import glimmer_records
 
-        if kind and kind not in Kind.values:
-            raise CommandError(not_a_kind(kind))
         owner = acting_user(user)
-        glimmers = timeline(
-            owner,
-            since=_when(since),
-            until=_when(until),
-            sense=sense,
-            kind=kind,
-            tag=tag,
-            person=person,
+        filters = Filters(
+            since=_when(since), until=_when(until), sense=sense, kind=kind, tag=tag, person=person
         )
+        glimmers = timeline(owner, filters)
         show(glimmer_records(glimmers[:number]), as_json)
 
 
@@ -154,27 +146,18 @@ def search(
         return
     setup()
     with friendly_errors():
-        from glimmers.diary.choices import Kind
-        from glimmers.diary.portability import glimmer_records
+        from glimmers.diary.queries import Filters
         from glimmers.diary.queries import search as find
+        from glimmers.diary.records import glimmer_records
         from glimmers.diary.search import terms_of
 
         if not terms_of(query):
             raise CommandError(_("Give a word or two to look for."))
-        if kind and kind not in Kind.values:
-            raise CommandError(not_a_kind(kind))
         owner = acting_user(user)
-        found = find(
-            owner,
-            query,
-            since=_when(since),
-            until=_when(until),
-            sense=sense,
-            kind=kind,
-            tag=tag,
-            person=person,
-            limit=number,
+        filters = Filters(
+            since=_when(since), until=_when(until), sense=sense, kind=kind, tag=tag, person=person
         )
+        found = find(owner, query, filters, limit=number)
         show(glimmer_records(found[:number]), as_json)
 
 

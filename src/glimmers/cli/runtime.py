@@ -51,8 +51,8 @@ def friendly_errors() -> Iterator[None]:
     from django.core.exceptions import ValidationError
     from django.db import DatabaseError
 
-    from glimmers.diary.portability import ImportProblem
     from glimmers.lib.photos import PhotoError
+    from glimmers.lib.records import ImportProblem
 
     try:
         yield
@@ -88,7 +88,8 @@ def acting_user(name: str | None, *, create: bool = False) -> Any:
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from glimmers.accounts.services import create_user, time_zone_of
+    from glimmers.accounts.services import create_user
+    from glimmers.diary.models import time_zone_of
 
     User = get_user_model()
     name = name or os.environ.get("GLIMMERS_USER") or None

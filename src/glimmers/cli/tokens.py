@@ -22,7 +22,7 @@ def token_create(
     """Make a token and print it, this once (only its hash is kept)."""
     setup()
     with friendly_errors():
-        from glimmers.api.tokens import create_token
+        from glimmers.accounts.tokens import create_token
 
         owner = acting_user(user, create=True)
         record, token = create_token(owner, name)
@@ -40,7 +40,7 @@ def token_list(user: str | None = typer.Option(None, "--user", "-u", help=USER_H
     """List your tokens: id, name, when made and when last used (never the token)."""
     setup()
     with friendly_errors():
-        from glimmers.api.tokens import tokens_of
+        from glimmers.accounts.tokens import tokens_of
 
         owner = acting_user(user)
         for record in tokens_of(owner):
@@ -56,8 +56,8 @@ def token_revoke(
     """Revoke a token: the device using it can no longer reach your diary."""
     setup()
     with friendly_errors():
-        from glimmers.api.models import DeviceToken
-        from glimmers.api.tokens import revoke_token
+        from glimmers.accounts.models import DeviceToken
+        from glimmers.accounts.tokens import revoke_token
 
         owner = acting_user(user)
         try:

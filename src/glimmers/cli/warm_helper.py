@@ -84,14 +84,6 @@ def _preload() -> None:
     import rich.progress
     import rich.table  # noqa: F401
 
-    import glimmers.accounts.services
-    import glimmers.diary.portability
-    import glimmers.diary.queries
-    import glimmers.diary.services
-    import glimmers.insights.figures
-    import glimmers.lib.photos
-    import glimmers.lib.when  # noqa: F401
-
 
 def _same_user(connection: socket.socket) -> bool:
     credentials = connection.getsockopt(

@@ -7,11 +7,11 @@ import uuid
 from django.shortcuts import get_object_or_404
 
 from glimmers.conversations.models import Conversation
-from glimmers.diary.access import User, _signed_in
+from glimmers.diary.access import Visitor, signed_in
 
 
-def get_conversation_for(user: User, conversation_id: uuid.UUID) -> Conversation:
+def get_conversation_for(user: Visitor, conversation_id: uuid.UUID) -> Conversation:
     """The owner's conversation (in the trash or not), else 404."""
-    owner = _signed_in(user)
+    owner = signed_in(user)
     conversation: Conversation = get_object_or_404(Conversation, id=conversation_id, owner=owner)
     return conversation

@@ -7,8 +7,18 @@ class ConversationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # A conversation's story is searchable with the glimmers named in it.
-        from glimmers.conversations.services import stories
+        from glimmers.conversations import records, services
+        from glimmers.diary import places
         from glimmers.diary.search import add_text_source
 
-        add_text_source(stories)
+        # A conversation's story is searchable with the glimmers named in it.
+        add_text_source(services.stories)
+        places.add_shelf(
+            places.Shelf(
+                "conversations",
+                "conversations/_trash.html",
+                services.trashed,
+                services.empty_trash,
+            )
+        )
+        records.register()

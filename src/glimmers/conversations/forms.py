@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from glimmers.conversations.models import Conversation
@@ -60,7 +61,7 @@ class ConversationForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
     )
 
-    def __init__(self, *args: Any, owner: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         mine = Glimmer.objects.owned_by(owner).alive().newest_first()[:SHARED_CHOICES]
         choices = [("", _("Not saying"))]
@@ -72,7 +73,7 @@ class ConversationForm(forms.Form):
         )
 
     @classmethod
-    def fresh(cls, owner: Any) -> ConversationForm:
+    def fresh(cls, owner: User) -> ConversationForm:
         return cls(owner=owner, initial={"id": uuid.uuid4()})
 
     @classmethod

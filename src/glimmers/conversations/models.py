@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -14,7 +15,7 @@ from glimmers.diary.models import LINE_MAX, Glimmer, Person, check_not_future
 
 
 class ConversationQuerySet(models.QuerySet[Any]):
-    def owned_by(self, user: Any) -> ConversationQuerySet:
+    def owned_by(self, user: User) -> ConversationQuerySet:
         return self.filter(owner=user)
 
     def alive(self) -> ConversationQuerySet:

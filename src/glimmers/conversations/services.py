@@ -9,15 +9,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glimmers.conversations.models import Conversation
 from glimmers.diary import search
 from glimmers.diary.choices import Kind
-from glimmers.diary.models import Glimmer, Person
+from glimmers.diary.models import Glimmer, Person, clean_names
 from glimmers.diary.services import EntryInput, add_glimmer
 
 
@@ -33,15 +35,18 @@ class ConversationInput:
     id: uuid.UUID | None = None
 
 
-def person_named(owner: Any, name: str) -> Person:
-    name = Person.normalize(name)
-    if not name:
+def person_named(owner: User, name: str) -> Person:
+    try:
+        names = clean_names(Person, [name])
+    except ValidationError as error:
+        raise ValidationError({"person": error.messages}) from None
+    if not names:
         raise ValidationError({"person": _("Write who you talked with.")})
-    person, _created = Person.objects.get_or_create(owner=owner, name=name)
+    person, _created = Person.objects.get_or_create(owner=owner, name=names[0])
     return person
 
 
-def _shared(owner: Any, glimmer_id: uuid.UUID | None) -> Glimmer | None:
+def _shared(owner: User, glimmer_id: uuid.UUID | None) -> Glimmer | None:
     if glimmer_id is None:
         return None
     glimmer: Glimmer | None = Glimmer.objects.filter(owner=owner, id=glimmer_id).first()
@@ -79,7 +84,7 @@ def _name_glimmers(conversation: Conversation, texts: Sequence[str]) -> None:
         conversation.named.add(glimmer)
 
 
-def add_conversation(owner: Any, data: ConversationInput) -> Conversation:
+def add_conversation(owner: User, data: ConversationInput) -> Conversation:
     """Note a conversation and save each glimmer named in it. A repeated id saves once."""
     if data.id is not None:
         existing: Conversation | None = Conversation.objects.filter(id=data.id).first()
@@ -120,7 +125,7 @@ def restore(conversation: Conversation) -> None:
         _reindex(conversation)
 
 
-def stories(owner: Any, glimmer_ids: Collection[uuid.UUID] | None) -> dict[Any, list[str]]:
+def stories(owner: User, glimmer_ids: Collection[uuid.UUID] | None) -> dict[Any, list[str]]:
     """The stories of (untrashed) conversations, by the glimmers named in them: the search
     index adds them to those glimmers' words."""
     links = Conversation.named.through.objects.filter(
@@ -140,7 +145,17 @@ def _reindex(conversation: Conversation) -> None:
         search.reindex(conversation.owner, named)
 
 
-def empty_trash(owner: Any) -> int:
+def trashed(owner: User) -> QuerySet[Conversation]:
+    """Conversations set aside in the trash, the latest set aside first."""
+    return (
+        Conversation.objects.owned_by(owner)
+        .trashed()
+        .select_related("person")
+        .order_by("-trashed_at", "-id")
+    )
+
+
+def empty_trash(owner: User) -> int:
     """Delete trashed conversations for good; the glimmers named in them stay in the diary."""
     _total, by_model = Conversation.objects.owned_by(owner).trashed().delete()
     return by_model.get(Conversation._meta.label, 0)

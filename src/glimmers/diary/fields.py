@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.sql.compiler import SQLCompiler
-from django.utils.translation import gettext as _
 
-from glimmers.diary.choices import Sense
+from glimmers.diary.choices import Sense, unknown_sense
 
 SENSE_ORDER = {sense.value: index for index, sense in enumerate(Sense)}
 
@@ -21,11 +19,7 @@ def normalize_senses(values: Iterable[str]) -> list[str]:
     chosen = {str(value).strip().lower() for value in values if str(value).strip()}
     unknown = sorted(chosen - SENSE_ORDER.keys())
     if unknown:
-        raise ValidationError(
-            _("“%(sense)s” is not a sense Glimmers knows; choose from %(known)s.")
-            % {"sense": unknown[0], "known": ", ".join(SENSE_ORDER)},
-            code="unknown_sense",
-        )
+        raise unknown_sense(unknown[0])
     return sorted(chosen, key=SENSE_ORDER.__getitem__)
 
 

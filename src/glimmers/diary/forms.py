@@ -13,14 +13,22 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from glimmers.diary.choices import SENSE_PROMPTS, Kind, Sense
-from glimmers.diary.models import LINE_MAX, TEXT_MAX, Glimmer, check_not_future
+from glimmers.diary.choices import SENSE_PROMPTS, Kind, Sense, unknown_sense
+from glimmers.diary.models import (
+    INTENTION_MAX,
+    LINE_MAX,
+    NAME_MAX,
+    PHOTOS_PER_SAVE,
+    TEXT_MAX,
+    Glimmer,
+    check_not_future,
+)
+from glimmers.diary.queries import Filters
+from glimmers.diary.search import QUERY_MAX
 from glimmers.diary.services import EntryInput
 from glimmers.lib.photos import PhotoError, PreparedPhoto, prepare_upload
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
-# How many photos one save may carry; the upload guard bounds the request by it.
-MAX_PHOTOS_PER_SAVE = 5
 # Fields a quick capture can leave alone; they sit in a folded section.
 MORE_FIELDS = ("body", "kind", "tags", "people", "intensity", "noticed_at")
 WORDY_FIELDS = ("body", "tags", "people", "intensity")
@@ -42,6 +50,19 @@ class PhotosField(forms.FileField):
         return [super(PhotosField, self).clean(file, initial) for file in files if file]
 
 
+class SensesField(forms.MultipleChoiceField):
+    """Senses to tick; one Glimmers does not know gets the diary's one sentence for it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=Sense.choices, widget=forms.CheckboxSelectMultiple, **kwargs)
+
+    def validate(self, value: Any) -> None:
+        for chosen in value or []:
+            if chosen not in Sense.values:
+                raise unknown_sense(str(chosen))
+        super().validate(value)
+
+
 def split_names(value: str) -> list[str]:
     return [name.strip() for name in value.split(",") if name.strip()]
 
@@ -56,15 +77,7 @@ class EntryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "autofocus": True}),
         error_messages={"required": gettext_lazy("Write a few words about the moment.")},
     )
-    senses = forms.MultipleChoiceField(
-        label=gettext_lazy("Which senses were part of it?"),
-        choices=Sense.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={
-            "invalid_choice": gettext_lazy("“%(value)s” is not a sense Glimmers knows.")
-        },
-    )
+    senses = SensesField(label=gettext_lazy("Which senses were part of it?"), required=False)
     body = forms.CharField(
         label=gettext_lazy("What did your body do?"),
         help_text=gettext_lazy("A breath, softer shoulders, warmth — anything you noticed."),
@@ -175,9 +188,9 @@ class GlimmerForm(EntryForm):
                 _("That photo is too large; please choose one under %(mb)d MB.")
                 % {"mb": int(settings.PHOTO_MAX_BYTES) // (1024 * 1024)}
             )
-        if len(files) > MAX_PHOTOS_PER_SAVE:
+        if len(files) > PHOTOS_PER_SAVE:
             raise ValidationError(
-                _("Please add up to %(n)d photos at a time.") % {"n": MAX_PHOTOS_PER_SAVE}
+                _("Please add up to %(n)d photos at a time.") % {"n": PHOTOS_PER_SAVE}
             )
         prepared = []
         for file in files:
@@ -244,7 +257,7 @@ def initial_for(glimmer: Glimmer) -> dict[str, Any]:
 class IntentionForm(forms.Form):
     text = forms.CharField(
         label=gettext_lazy("Today I would like to notice…"),
-        max_length=500,
+        max_length=INTENTION_MAX,
         error_messages={"required": gettext_lazy("Write a few words for your intention.")},
     )
 
@@ -260,7 +273,14 @@ class TimelineFilterForm(forms.Form):
         choices=[("", gettext_lazy("Any kind")), *Kind.choices],
         required=False,
     )
-    tag = forms.CharField(label=gettext_lazy("Tag"), max_length=80, required=False)
+    tag = forms.CharField(label=gettext_lazy("Tag"), max_length=NAME_MAX, required=False)
+
+    def filters(self) -> Filters:
+        """The filters chosen (none while the form is not valid)."""
+        if not self.is_valid():
+            return Filters()
+        data = self.cleaned_data
+        return Filters(sense=data["sense"], kind=data["kind"], tag=data["tag"])
 
 
 class SearchForm(TimelineFilterForm):
@@ -268,11 +288,11 @@ class SearchForm(TimelineFilterForm):
 
     q = forms.CharField(
         label=gettext_lazy("Find"),
-        max_length=200,
+        max_length=QUERY_MAX,
         required=False,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    person = forms.CharField(label=gettext_lazy("Person"), max_length=80, required=False)
+    person = forms.CharField(label=gettext_lazy("Person"), max_length=NAME_MAX, required=False)
     since = forms.DateField(
         label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -288,4 +308,18 @@ class SearchForm(TimelineFilterForm):
         since, until = cleaned.get("since"), cleaned.get("until")
         if since and until and since > until:
             self.add_error("until", _("“Until” comes before “From”; swap them and try again."))
+        try:
+            self.chosen = Filters.of_days(
+                cleaned.get("since"),
+                cleaned.get("until"),
+                sense=cleaned.get("sense"),
+                kind=cleaned.get("kind"),
+                tag=cleaned.get("tag"),
+                person=cleaned.get("person"),
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
         return cleaned
+
+    def filters(self) -> Filters:
+        return self.chosen if self.is_valid() else Filters()

@@ -18,20 +18,24 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from glimmers.diary.fields import normalize_senses
 from glimmers.diary.models import Glimmer, Person, SearchDocument, Tag
 from glimmers.lib.folding import fold_for_search
+
+if TYPE_CHECKING:
+    from glimmers.diary.queries import Filters
 
 # Letters and digits; apostrophes inside a word are kept so they can be folded away.
 WORD = re.compile(r"[^\W_](?:[^\W_]|['’ʼ‘`](?=[^\W_]))*")
 MAX_TERMS = 8
+QUERY_MAX = 200  # characters of a search, on the web, in the API and the CLI
 SNIPPET_CHARS = 180
 CHUNK = 2000
 
@@ -54,7 +58,7 @@ def add_text_source(source: TextSource) -> None:
         _sources.append(source)
 
 
-def _more_text(owner: Any, ids: Collection[uuid.UUID] | None) -> dict[Any, list[str]]:
+def _more_text(owner: User, ids: Collection[uuid.UUID] | None) -> dict[Any, list[str]]:
     found: dict[Any, list[str]] = defaultdict(list)
     for source in _sources:
         for glimmer_id, texts in source(owner, ids).items():
@@ -138,21 +142,14 @@ class Narrowing:
         return [*self.groups, [_fact(self.owner_id, letter, value) for letter, value in months]]
 
 
-def narrowing(
-    owner: Any,
-    *,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    sense: str | None = None,
-    kind: str | None = None,
-    tag: str | None = None,
-    person: str | None = None,
-) -> Narrowing:
-    """The fact tokens for `timeline`'s filters (values already checked by the caller)."""
+def narrowing(owner: User, filters: Filters) -> Narrowing:
+    """The fact tokens for `timeline`'s filters (values already checked by `Filters`)."""
     owner_id = owner.pk
+    since, until = filters.since, filters.until
+    sense, kind, tag, person = filters.sense, filters.kind, filters.tag, filters.person
     found = Narrowing(owner_id, since=since, until=until)
     if sense:
-        found.groups.append([_fact(owner_id, "s", normalize_senses([sense])[0])])
+        found.groups.append([_fact(owner_id, "s", sense)])
     if kind:
         found.groups.append([_fact(owner_id, "k", kind.replace("-", ""))])
     if tag:
@@ -208,7 +205,7 @@ def index(glimmer: Glimmer) -> None:
     )
 
 
-def reindex(owner: Any, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
+def reindex(owner: User, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
     """Write the documents of a person's glimmers (all, or just these) in a few sweeps."""
     ids = None if glimmer_ids is None else list(glimmer_ids)
     # A few ids are looked up by id; many (an import) in one sweep of the person's links.
@@ -263,7 +260,7 @@ def reindex(owner: Any, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
 
 
 def ranked(
-    glimmers: QuerySet[Glimmer], owner: Any, terms: list[str], narrow: Narrowing | None = None
+    glimmers: QuerySet[Glimmer], owner: User, terms: list[str], narrow: Narrowing | None = None
 ) -> QuerySet[Glimmer]:
     """`glimmers` (already narrowed to one person and any filters) that hold every term as a
     word or the start of one, best match first. `narrow` lets the index do the narrowing
@@ -289,7 +286,7 @@ def ranked(
     )
 
 
-def _match(owner: Any, terms: list[str], narrow: Narrowing | None = None) -> str:
+def _match(owner: User, terms: list[str], narrow: Narrowing | None = None) -> str:
     # A whole word counts twice (as itself and as a prefix), so "sun" ranks above "sunny".
     scope = _scope(owner.pk)
     parts = [f'("{scope}{term}" OR "{scope}{term}"*)' for term in terms]
@@ -297,7 +294,7 @@ def _match(owner: Any, terms: list[str], narrow: Narrowing | None = None) -> str
     return " AND ".join(parts)
 
 
-def _tsquery(owner: Any, terms: list[str], groups: list[list[str]] | None = None) -> str:
+def _tsquery(owner: User, terms: list[str], groups: list[list[str]] | None = None) -> str:
     """With `groups` (even none), the query that finds: each word as a prefix, and the
     facts. Without, the query that ranks: a whole word counts twice, as in `_match`."""
     scope = _scope(owner.pk)
@@ -315,7 +312,7 @@ def _tsquery(owner: Any, terms: list[str], groups: list[list[str]] | None = None
 RANK_WINDOW = 1000
 
 
-def _top(owner: Any, terms: list[str], narrow: Narrowing, count: int) -> list[uuid.UUID]:
+def _top(owner: User, terms: list[str], narrow: Narrowing, count: int) -> list[uuid.UUID]:
     """The ids of the `count` best-matching glimmers (trash included), from the index alone:
     only those few are joined to anything."""
     window = max(RANK_WINDOW, count)
@@ -327,7 +324,7 @@ def _top(owner: Any, terms: list[str], narrow: Narrowing, count: int) -> list[uu
 
 
 def _postgresql_recent_top(
-    owner: Any, terms: list[str], narrow: Narrowing, window: int, count: int
+    owner: User, terms: list[str], narrow: Narrowing, window: int, count: int
 ) -> list[Any]:
     """PostgreSQL reads every match from the table before it can keep the newest, so a
     common word is first looked for in the diary's latest two years only (the index narrows
@@ -386,7 +383,7 @@ def _postgresql_top(query: str, words: str, window: int, count: int) -> tuple[li
     return [row[0] for row in rows], (rows[0][1] if rows else 0)
 
 
-def _latest_year(owner: Any) -> int | None:
+def _latest_year(owner: User) -> int | None:
     """The year (in UTC) of a diary's latest glimmer; None for an empty diary."""
     latest = (
         Glimmer.objects.filter(owner=owner, trashed_at__isnull=True)
@@ -398,7 +395,7 @@ def _latest_year(owner: Any) -> int | None:
 
 
 def best(
-    owner: Any,
+    owner: User,
     terms: list[str],
     limit: int,
     *,

@@ -8,16 +8,26 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, TypeVar, cast
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from glimmers.diary import search
-from glimmers.diary.choices import Kind
+from glimmers.diary import search, tallies
+from glimmers.diary.choices import Kind, check_kind
 from glimmers.diary.fields import normalize_senses
-from glimmers.diary.models import Bean, Glimmer, Intention, Person, Photo, Tag, Trigger
-from glimmers.insights import tallies
+from glimmers.diary.models import (
+    Bean,
+    Glimmer,
+    Intention,
+    Person,
+    Photo,
+    Tag,
+    Trigger,
+    clean_names,
+)
 from glimmers.lib.photos import PreparedPhoto
 
 E = TypeVar("E", Glimmer, Trigger)
@@ -39,6 +49,40 @@ class EntryInput:
     photos: Sequence[PreparedPhoto] = ()
     id: uuid.UUID | None = None
 
+    @classmethod
+    def of(cls, entry: Glimmer | Trigger) -> EntryInput:
+        """What is saved now, as input: the start of an edit that changes a few fields."""
+        data = cls(
+            text=entry.text,
+            noticed_at=entry.noticed_at,
+            senses=list(entry.senses),
+            sense_lines=dict(entry.sense_lines or {}),
+            body=entry.body,
+            intensity=entry.intensity,
+        )
+        if isinstance(entry, Glimmer):
+            data.kind = entry.kind
+            data.tags = [tag.name for tag in entry.tags.all()]
+            data.people = [person.name for person in entry.people.all()]
+        return data
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> EntryInput:
+        """Input from a record with the export's field names (a kept edit, say); the
+        diary's rules check it when it is saved."""
+        noticed_at = record.get("noticed_at")
+        return cls(
+            text=str(record.get("text") or ""),
+            noticed_at=datetime.fromisoformat(noticed_at) if noticed_at else None,
+            senses=list(record.get("senses") or []),
+            sense_lines=dict(record.get("sense_lines") or {}),
+            body=str(record.get("body") or ""),
+            kind=str(record.get("kind") or Kind.MOMENT),
+            tags=list(record.get("tags") or []),
+            people=list(record.get("people") or []),
+            intensity=record.get("intensity"),
+        )
+
 
 def _fill(entry: Glimmer | Trigger, data: EntryInput) -> None:
     entry.text = data.text
@@ -48,11 +92,14 @@ def _fill(entry: Glimmer | Trigger, data: EntryInput) -> None:
     entry.body = data.body
     entry.intensity = data.intensity
     if isinstance(entry, Glimmer):
-        entry.kind = data.kind or Kind.MOMENT
+        entry.kind = check_kind(data.kind or Kind.MOMENT)
+        # Labels are saved after the glimmer; their limits are checked before anything is.
+        clean_names(Tag, data.tags)
+        clean_names(Person, data.people)
 
 
-def _names(model: type[Tag] | type[Person], owner: Any, names: Iterable[str]) -> list[Any]:
-    wanted = list(dict.fromkeys(n for n in (model.normalize(name) for name in names) if n))
+def _names(model: type[Tag] | type[Person], owner: User, names: Iterable[str]) -> list[Any]:
+    wanted = clean_names(model, names)
     if not wanted:
         return []
     found = {obj.name: obj for obj in model.objects.filter(owner=owner, name__in=wanted)}
@@ -78,7 +125,7 @@ def save_photos(glimmer: Glimmer, photos: Iterable[PreparedPhoto]) -> None:
         photo.save()
 
 
-def add_glimmer(owner: Any, data: EntryInput) -> Glimmer:
+def add_glimmer(owner: User, data: EntryInput) -> Glimmer:
     """Validate and save a new glimmer. With a client-chosen id, repeating is safe."""
 
     def save_related(glimmer: Glimmer) -> None:
@@ -90,7 +137,7 @@ def add_glimmer(owner: Any, data: EntryInput) -> Glimmer:
     return _create_once(Glimmer(owner=owner), data, save_related)
 
 
-def add_trigger(owner: Any, data: EntryInput) -> Trigger:
+def add_trigger(owner: User, data: EntryInput) -> Trigger:
     """Log a trigger briefly. With a client-chosen id, repeating is safe."""
     return _create_once(Trigger(owner=owner), data, lambda trigger: None)
 
@@ -126,7 +173,7 @@ def _saved(model: type[E], entry_id: uuid.UUID) -> E | None:
     return cast("E | None", model.objects.filter(id=entry_id).first())
 
 
-def _refuse_if_not_theirs(entry: Glimmer | Trigger, owner: Any) -> None:
+def _refuse_if_not_theirs(entry: Glimmer | Trigger, owner: User) -> None:
     if entry.owner_id != owner.pk:
         raise ValidationError(_("That id is already taken; leave it out to get a new one."))
 
@@ -185,13 +232,23 @@ def delete_for_good(entries: Iterable[Glimmer | Trigger]) -> int:
     return count
 
 
-def empty_trash(owner: Any) -> int:
-    glimmers = list(Glimmer.objects.owned_by(owner).trashed().prefetch_related("photos"))
-    triggers = list(Trigger.objects.owned_by(owner).trashed())
-    return delete_for_good([*glimmers, *triggers])
+def trashed_glimmers(owner: User) -> QuerySet[Glimmer]:
+    return Glimmer.objects.owned_by(owner).trashed().order_by("-trashed_at", "-id")
 
 
-def count_bean(owner: Any, *, counted_at: datetime | None = None, note: str = "") -> Bean:
+def trashed_triggers(owner: User) -> QuerySet[Trigger]:
+    return Trigger.objects.owned_by(owner).trashed().order_by("-trashed_at", "-id")
+
+
+def empty_glimmer_trash(owner: User) -> int:
+    return delete_for_good(trashed_glimmers(owner).prefetch_related("photos"))
+
+
+def empty_trigger_trash(owner: User) -> int:
+    return delete_for_good(trashed_triggers(owner))
+
+
+def count_bean(owner: User, *, counted_at: datetime | None = None, note: str = "") -> Bean:
     bean = Bean(owner=owner, counted_at=counted_at or timezone.now(), note=note.strip())
     bean.full_clean(exclude=["owner", "glimmer"])
     with transaction.atomic():
@@ -200,29 +257,29 @@ def count_bean(owner: Any, *, counted_at: datetime | None = None, note: str = ""
     return bean
 
 
-def beans_on(owner: Any, day: date) -> int:
+def beans_on(owner: User, day: date) -> int:
     start, end = day_bounds(day)
     return Bean.objects.filter(owner=owner, counted_at__gte=start, counted_at__lt=end).count()
 
 
-def set_intention(owner: Any, text: str, *, day: date | None = None) -> Intention:
+def set_intention(owner: User, text: str, *, day: date | None = None) -> Intention:
     """Set (or replace) the intention for a day, today by default."""
     text = " ".join(text.split())
     if not text:
         raise ValidationError(_("Write a few words for your intention."))
     day = day or timezone.localdate()
+    Intention(owner=owner, day=day, text=text).full_clean(exclude=["owner"], validate_unique=False)
     intention, created = Intention.objects.get_or_create(
         owner=owner, day=day, defaults={"text": text}
     )
     if not created and intention.text != text:
         intention.text = text
         intention.updated_at = timezone.now()
-        intention.full_clean(exclude=["owner"])
         intention.save(update_fields=["text", "updated_at"])
     return intention
 
 
-def intention_on(owner: Any, day: date) -> Intention | None:
+def intention_on(owner: User, day: date) -> Intention | None:
     return Intention.objects.filter(owner=owner, day=day).first()
 
 
@@ -234,7 +291,7 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, end
 
 
-def rebuild_derived(owner: Any, *, new_glimmers: Iterable[uuid.UUID] | None = None) -> None:
+def rebuild_derived(owner: User, *, new_glimmers: Iterable[uuid.UUID] | None = None) -> None:
     """Bring what is kept beside a diary up to date after an import (`new_glimmers`), a
     restore or a change of time zone: the day tallies, and the search index."""
     tallies.rebuild(owner)
@@ -282,7 +339,7 @@ def edit_if_version(
 
 
 def count_bean_once(
-    owner: Any, bean_id: uuid.UUID, *, counted_at: datetime | None = None, note: str = ""
+    owner: User, bean_id: uuid.UUID, *, counted_at: datetime | None = None, note: str = ""
 ) -> Bean:
     """Count a bean under a client-chosen id; repeating it returns the first one."""
     existing = Bean.objects.filter(id=bean_id).first()

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from glimmers.diary.views import capture, entries, photos, search, timeline, trash, triggers
+from glimmers.diary.views import (
+    capture,
+    conflicts,
+    entries,
+    photos,
+    pwa,
+    search,
+    timeline,
+    trash,
+    triggers,
+)
 
 app_name = "diary"
 urlpatterns = [
@@ -19,4 +29,8 @@ urlpatterns = [
     path("triggers/<uuid:trigger_id>/trash/", triggers.trigger_trash, name="trigger_trash"),
     path("triggers/<uuid:trigger_id>/restore/", triggers.trigger_restore, name="trigger_restore"),
     path("photos/<uuid:photo_id>", photos.photo, name="photo"),
+    path("conflicts/<uuid:conflict_id>/use/", conflicts.use, name="conflict_use"),
+    path("conflicts/<uuid:conflict_id>/keep/", conflicts.keep, name="conflict_keep"),
+    # The service worker, from the site's root so it may look after every page.
+    path("sw.js", pwa.service_worker, name="service_worker"),
 ]

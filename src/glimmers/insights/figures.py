@@ -7,19 +7,26 @@ import functools
 from datetime import date, timedelta
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from glimmers.diary.choices import Sense
-from glimmers.diary.models import Intention
-from glimmers.insights.models import ALL_COUNTS, HOUR_FIELDS, KIND_FIELDS, SENSE_FIELDS, DayTally
+from glimmers.diary.models import (
+    ALL_COUNTS,
+    HOUR_FIELDS,
+    KIND_FIELDS,
+    SENSE_FIELDS,
+    DayTally,
+    Intention,
+)
 
 
 class Figures:
     """A person's practice in numbers; every series is plain data a chart or a table reads."""
 
-    def __init__(self, owner: Any, today: date | None = None) -> None:
+    def __init__(self, owner: User, today: date | None = None) -> None:
         self.owner = owner
         self.today = today or timezone.localdate()
         self.first_day: date | None = None
@@ -120,11 +127,11 @@ class Figures:
         return list(range(max(self.today.year, first), first - 1, -1))
 
 
-def figures_for(owner: Any) -> Figures:
+def figures_for(owner: User) -> Figures:
     return Figures(owner)
 
 
-def intentions_kept(owner: Any, figures: Figures, days: int = 90) -> tuple[int, int]:
+def intentions_kept(owner: User, figures: Figures, days: int = 90) -> tuple[int, int]:
     """(days with an intention, of those the days with a glimmer too), over the last `days`."""
     since = figures.today - timedelta(days=days - 1)
     set_on = set(
@@ -136,6 +143,6 @@ def intentions_kept(owner: Any, figures: Figures, days: int = 90) -> tuple[int, 
     return len(set_on), len(noticed)
 
 
-def summary(owner: Any) -> dict[str, Any]:
+def summary(owner: User) -> dict[str, Any]:
     """Counts of glimmers, days, senses, kinds, triggers and beans."""
     return Figures(owner).summary()

@@ -8,11 +8,11 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from glimmers.diary.models import Glimmer
-from glimmers.insights.models import DayTally
+from glimmers.diary.models import DayTally, Glimmer
 
 
 def _day_range(day: date) -> Q:
@@ -22,7 +22,7 @@ def _day_range(day: date) -> Q:
     return Q(noticed_at__gte=start, noticed_at__lt=end)
 
 
-def _on_days(owner: Any, days: list[date]) -> QuerySet[Glimmer]:
+def _on_days(owner: User, days: list[date]) -> QuerySet[Glimmer]:
     if not days:
         return Glimmer.objects.none()
     ranges = Q()
@@ -34,7 +34,7 @@ def _on_days(owner: Any, days: list[date]) -> QuerySet[Glimmer]:
 PER_YEAR = 3
 
 
-def on_this_day(owner: Any, today: date | None = None) -> list[tuple[int, list[Glimmer], int]]:
+def on_this_day(owner: User, today: date | None = None) -> list[tuple[int, list[Glimmer], int]]:
     """(year, up to three glimmers, how many that day held) for this month and day in
     earlier years, newest year first; the strongest and latest of a day come first. On 28
     February of a year without a 29th, the 29ths of leap years come along."""
@@ -64,7 +64,7 @@ def on_this_day(owner: Any, today: date | None = None) -> list[tuple[int, list[G
     ]
 
 
-def _light_rows(owner: Any, days: list[date]) -> list[tuple[Any, datetime, int | None]]:
+def _light_rows(owner: User, days: list[date]) -> list[tuple[Any, datetime, int | None]]:
     """(id, noticed_at, intensity) of the glimmers on these days: one index range per day,
     joined with UNION ALL (an OR of ranges would make the database read the whole diary)."""
     alive = Glimmer.objects.filter(owner=owner, trashed_at__isnull=True).order_by()
@@ -85,7 +85,7 @@ def _leap(year: int) -> bool:
 ANCHORED_SHARE = 0.3  # how often the jar reaches straight for an anchored glimmer
 
 
-def from_the_jar(owner: Any, *, chance: random.Random | None = None) -> Glimmer | None:
+def from_the_jar(owner: User, *, chance: random.Random | None = None) -> Glimmer | None:
     """A past glimmer drawn at random, leaning toward the ones a person anchored with a
     pause or marked strong (intensity 4–5).
 
@@ -131,7 +131,7 @@ def week_of(day: date) -> tuple[date, date]:
     return monday, monday + timedelta(days=6)
 
 
-def week(owner: Any, monday: date) -> QuerySet[Glimmer]:
+def week(owner: User, monday: date) -> QuerySet[Glimmer]:
     zone = timezone.get_current_timezone()
     start = datetime.combine(monday, datetime.min.time(), tzinfo=zone)
     end = datetime.combine(monday + timedelta(days=7), datetime.min.time(), tzinfo=zone)
@@ -144,7 +144,7 @@ PER_DAY = 5
 
 
 def week_glimmers(
-    owner: Any, monday: date
+    owner: User, monday: date
 ) -> tuple[dict[date, list[Glimmer]], dict[date, int], Counter[str]]:
     """For each day of the week: up to five glimmers (strongest, then latest), how many the
     day held, and the senses of the whole week. Light rows first; only the shown few whole."""

@@ -8,7 +8,8 @@ from typing import Any
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.models import User
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,10 +19,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET
 
-from glimmers.diary.models import Intention
+from glimmers.diary.models import DayTally, Intention
+from glimmers.diary.views.common import SignedInRequest
 from glimmers.insights import charts, resurfacing
 from glimmers.insights.figures import Figures, figures_for, intentions_kept
-from glimmers.insights.models import DayTally
 
 WEEKDAYS = [
     gettext_lazy("Mon"),
@@ -36,7 +37,7 @@ WEEKDAYS = [
 
 @login_required
 @require_GET
-def insights(request: HttpRequest) -> HttpResponse:
+def insights(request: SignedInRequest) -> HttpResponse:
     figures = figures_for(request.user)
     years = figures.years()
     try:
@@ -197,7 +198,7 @@ def _calendar(figures: Figures, year: int) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def on_this_day(request: HttpRequest) -> HttpResponse:
+def on_this_day(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(
         request,
@@ -208,7 +209,7 @@ def on_this_day(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def jar(request: HttpRequest) -> HttpResponse:
+def jar(request: SignedInRequest) -> HttpResponse:
     glimmer = resurfacing.from_the_jar(request.user)
     template = (
         "insights/_jar_card.html" if request.headers.get("HX-Request") else "insights/jar.html"
@@ -218,7 +219,7 @@ def jar(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def week(request: HttpRequest) -> HttpResponse:
+def week(request: SignedInRequest) -> HttpResponse:
     today = timezone.localdate()
     try:
         chosen = date.fromisoformat(request.GET.get("of", "")) if request.GET.get("of") else today
@@ -226,7 +227,7 @@ def week(request: HttpRequest) -> HttpResponse:
         chosen = today
     chosen = min(max(chosen, date(1900, 1, 1)), today)
     monday, sunday = resurfacing.week_of(chosen)
-    owner: Any = request.user
+    owner: User = request.user
     shown, counts, senses = resurfacing.week_glimmers(owner, monday)
     beans = sum(
         DayTally.objects.filter(owner=owner, day__range=(monday, sunday)).values_list(
@@ -265,7 +266,7 @@ def week(request: HttpRequest) -> HttpResponse:
     return render(request, "insights/week.html", context)
 
 
-def _question_scale(owner: Any) -> dict[str, Any]:
+def _question_scale(owner: User) -> dict[str, Any]:
     """The Glimmer Question's 0–10 scale over the last answers, drawn as on its own page."""
     from glimmers.questions import services as questions
     from glimmers.questions.chart import scale_chart

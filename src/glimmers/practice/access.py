@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from glimmers.diary.access import User
+from glimmers.diary.access import Visitor, signed_in
 from glimmers.diary.models import Bean
 
 
-def get_bean_for(user: User, bean_id: uuid.UUID) -> Bean:
+def get_bean_for(user: Visitor, bean_id: uuid.UUID) -> Bean:
     """The owner's bean, else 404."""
-    if not user.is_authenticated:
-        raise Http404
-    bean: Bean = get_object_or_404(Bean, id=bean_id, owner_id=user.pk)
+    bean: Bean = get_object_or_404(Bean, id=bean_id, owner=signed_in(user))
     return bean

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from django.contrib.auth.models import User
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -47,11 +47,11 @@ PROMPTS = [
 BY_KEY = {prompt.key: prompt for prompt in PROMPTS}
 
 
-def hidden_keys(owner: Any) -> set[str]:
+def hidden_keys(owner: User) -> set[str]:
     return set(HiddenPrompt.objects.filter(owner=owner).values_list("key", flat=True))
 
 
-def prompt_for(owner: Any, day: date) -> Prompt | None:
+def prompt_for(owner: User, day: date) -> Prompt | None:
     """Today's prompt among the ones not hidden; the next one tomorrow."""
     hidden = hidden_keys(owner)
     offered = [prompt for prompt in PROMPTS if prompt.key not in hidden]
@@ -60,7 +60,7 @@ def prompt_for(owner: Any, day: date) -> Prompt | None:
     return offered[day.toordinal() % len(offered)]
 
 
-def grouped(owner: Any) -> list[tuple[str, list[tuple[Prompt, bool]]]]:
+def grouped(owner: User) -> list[tuple[str, list[tuple[Prompt, bool]]]]:
     """Every prompt by practice, with whether it is hidden."""
     hidden = hidden_keys(owner)
     groups: dict[str, list[tuple[Prompt, bool]]] = {}
@@ -69,7 +69,7 @@ def grouped(owner: Any) -> list[tuple[str, list[tuple[Prompt, bool]]]]:
     return list(groups.items())
 
 
-def set_hidden(owner: Any, key: str, hidden: bool) -> None:
+def set_hidden(owner: User, key: str, hidden: bool) -> None:
     """Hide a prompt, or offer it again. Unknown keys are ignored."""
     if key not in BY_KEY:
         return

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from glimmers.diary import services as diary
 from glimmers.diary.choices import Kind, Sense
-from glimmers.diary.models import Bean, Glimmer, Intention, Trigger
+from glimmers.diary.models import SENSE_FIELDS, Bean, DayTally, Glimmer, Intention, Trigger
 from glimmers.diary.services import EntryInput
 from glimmers.practice.models import Draft, Flow, Onboarding, Pause
 
@@ -30,7 +31,7 @@ YESTERDAY_HOUR = time(12, 0)
 
 
 def record_pause(
-    owner: Any,
+    owner: User,
     *,
     seconds: int,
     glimmer: Glimmer | None = None,
@@ -60,17 +61,7 @@ def record_pause(
 
 def rewrite_glimmer(glimmer: Glimmer, **changes: Any) -> None:
     """Change a few of a glimmer's fields through the diary's one edit rule."""
-    data = EntryInput(
-        text=glimmer.text,
-        noticed_at=glimmer.noticed_at,
-        senses=list(glimmer.senses),
-        sense_lines=dict(glimmer.sense_lines or {}),
-        body=glimmer.body,
-        kind=glimmer.kind,
-        tags=[tag.name for tag in glimmer.tags.all()],
-        people=[person.name for person in glimmer.people.all()],
-        intensity=glimmer.intensity,
-    )
+    data = EntryInput.of(glimmer)
     for name, value in changes.items():
         setattr(data, name, value)
     diary.edit_glimmer(glimmer, data)
@@ -79,12 +70,12 @@ def rewrite_glimmer(glimmer: Glimmer, **changes: Any) -> None:
 # --- drafts of multi-step flows ---------------------------------------------------------
 
 
-def load_draft(owner: Any, flow: Flow) -> dict[str, Any]:
+def load_draft(owner: User, flow: Flow) -> dict[str, Any]:
     draft = Draft.objects.filter(owner=owner, flow=flow).first()
     return dict(draft.data) if draft else {}
 
 
-def save_draft(owner: Any, flow: Flow, data: dict[str, Any]) -> None:
+def save_draft(owner: User, flow: Flow, data: dict[str, Any]) -> None:
     """Keep what was entered so far; empty answers are dropped."""
     kept = {key: value for key, value in data.items() if value not in ("", None, [], {})}
     Draft.objects.update_or_create(
@@ -92,7 +83,7 @@ def save_draft(owner: Any, flow: Flow, data: dict[str, Any]) -> None:
     )
 
 
-def drop_draft(owner: Any, flow: Flow) -> None:
+def drop_draft(owner: User, flow: Flow) -> None:
     Draft.objects.filter(owner=owner, flow=flow).delete()
 
 
@@ -137,7 +128,7 @@ def walk_input(data: dict[str, Any]) -> EntryInput:
     )
 
 
-def finish_walk(owner: Any, data: dict[str, Any], *, from_draft: bool = True) -> Glimmer:
+def finish_walk(owner: User, data: dict[str, Any], *, from_draft: bool = True) -> Glimmer:
     """Save the walk as a glimmer and, when it was the kept draft, let that go (a walk given
     whole, as the CLI's flags do, leaves a walk in the middle elsewhere waiting)."""
     with transaction.atomic():
@@ -188,7 +179,7 @@ def dark_time_input(data: dict[str, Any]) -> EntryInput:
     )
 
 
-def keep_dark_time_moment(owner: Any, data: dict[str, Any]) -> Glimmer:
+def keep_dark_time_moment(owner: User, data: dict[str, Any]) -> Glimmer:
     """Save one small moment from a hard time; the draft keeps the time itself, so
     another moment from it can follow."""
     with transaction.atomic():
@@ -208,7 +199,7 @@ def keep_dark_time_moment(owner: Any, data: dict[str, Any]) -> Glimmer:
 LATE_DRAFT = timedelta(seconds=15)
 
 
-def morning_draft(owner: Any) -> dict[str, Any]:
+def morning_draft(owner: User) -> dict[str, Any]:
     """What was typed on this morning's page and not kept yet (a draft from another day is
     let go: its "yesterday" has passed)."""
     draft = load_draft(owner, Flow.MORNING)
@@ -217,14 +208,14 @@ def morning_draft(owner: Any) -> dict[str, Any]:
     return draft
 
 
-def save_morning_draft(owner: Any, fields: dict[str, str]) -> None:
+def save_morning_draft(owner: User, fields: dict[str, str]) -> None:
     kept_at = load_draft(owner, Flow.MORNING).get("kept_at")
     if kept_at and timezone.now() - datetime.fromisoformat(kept_at) < LATE_DRAFT:
         return
     save_draft(owner, Flow.MORNING, {**fields, "day": timezone.localdate().isoformat()})
 
 
-def morning(owner: Any, *, intention: str = "", moments: Sequence[str] = ()) -> dict[str, Any]:
+def morning(owner: User, *, intention: str = "", moments: Sequence[str] = ()) -> dict[str, Any]:
     """Set today's intention (if given) and keep up to three good moments from yesterday."""
     words = [" ".join(moment.split()) for moment in moments]
     words = [moment for moment in words if moment]
@@ -249,7 +240,7 @@ class DayReview:
     beans: list[Bean]
 
 
-def day_review(owner: Any, day: date) -> DayReview:
+def day_review(owner: User, day: date) -> DayReview:
     """A day's intention beside its glimmers and beans."""
     start, end = diary.day_bounds(day)
     glimmers = (
@@ -291,8 +282,6 @@ def glimmer_for_trigger(trigger: Trigger) -> Glimmer | None:
     A day is drawn from the day tallies (one row a day, and only days holding such a
     glimmer), then a glimmer of that day: a few small queries after every trigger however
     long the diary, instead of shuffling all of it."""
-    from glimmers.insights.models import SENSE_FIELDS, DayTally
-
     chance = random.Random()  # noqa: S311 - a gentle surprise, not a secret
     mine = Glimmer.objects.owned_by(trigger.owner).alive()
     days = DayTally.objects.filter(owner=trigger.owner, glimmers__gt=0)
@@ -320,9 +309,9 @@ def glimmer_for_trigger(trigger: Trigger) -> Glimmer | None:
 # --- onboarding -------------------------------------------------------------------------
 
 
-def finish_onboarding(owner: Any) -> None:
+def finish_onboarding(owner: User) -> None:
     Onboarding.objects.update_or_create(owner=owner, defaults={"finished_at": timezone.now()})
 
 
-def has_onboarded(owner: Any) -> bool:
+def has_onboarded(owner: User) -> bool:
     return Onboarding.objects.filter(owner=owner, finished_at__isnull=False).exists()

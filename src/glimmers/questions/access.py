@@ -6,17 +6,17 @@ import uuid
 
 from django.shortcuts import get_object_or_404
 
-from glimmers.diary.access import User, _signed_in
+from glimmers.diary.access import Visitor, signed_in
 from glimmers.questions.models import Answer, GlimmerQuestion
 
 
-def get_question_for(user: User, question_id: uuid.UUID) -> GlimmerQuestion:
-    owner = _signed_in(user)
+def get_question_for(user: Visitor, question_id: uuid.UUID) -> GlimmerQuestion:
+    owner = signed_in(user)
     question: GlimmerQuestion = get_object_or_404(GlimmerQuestion, id=question_id, owner=owner)
     return question
 
 
-def get_answer_for(user: User, answer_id: uuid.UUID) -> Answer:
-    owner = _signed_in(user)
+def get_answer_for(user: Visitor, answer_id: uuid.UUID) -> Answer:
+    owner = signed_in(user)
     answer: Answer = get_object_or_404(Answer, id=answer_id, owner=owner)
     return answer

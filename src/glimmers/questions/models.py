@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -41,7 +42,7 @@ class GlimmerQuestion(models.Model):
 
 
 class AnswerQuerySet(models.QuerySet[Any]):
-    def owned_by(self, user: Any) -> AnswerQuerySet:
+    def owned_by(self, user: User) -> AnswerQuerySet:
         return self.filter(owner=user)
 
 

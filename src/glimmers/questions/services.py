@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -27,7 +28,7 @@ class Choice:
     own: bool
 
 
-def choices(owner: Any) -> list[Choice]:
+def choices(owner: User) -> list[Choice]:
     """The built-in questions, then the person's own that are not archived."""
     found = [Choice(item.value, str(item.label), own=False) for item in BuiltIn]
     own = GlimmerQuestion.objects.filter(owner=owner, archived_at__isnull=True)
@@ -35,7 +36,7 @@ def choices(owner: Any) -> list[Choice]:
     return found
 
 
-def resolve(owner: Any, key: str) -> tuple[str, GlimmerQuestion | None, str]:
+def resolve(owner: User, key: str) -> tuple[str, GlimmerQuestion | None, str]:
     """(built-in name, own question, words) for `key`; anything unknown is a ValidationError.
 
     An archived question of one's own can still be asked by its id.
@@ -77,7 +78,7 @@ def _clean_line(text: str) -> str:
 
 
 def start(
-    owner: Any,
+    owner: User,
     key: str,
     scale: int,
     *,
@@ -128,7 +129,7 @@ def finish(answer: Answer) -> None:
         answer.save(update_fields=["finished_at"])
 
 
-def answer_at_once(owner: Any, key: str, scale: int, steps: Mapping[str, str]) -> Answer:
+def answer_at_once(owner: User, key: str, scale: int, steps: Mapping[str, str]) -> Answer:
     """The whole flow in one go (the command line): every follow-up given is saved."""
     lines = {Step(step).value: _clean_line(text) for step, text in steps.items()}
     with transaction.atomic():
@@ -145,7 +146,7 @@ def delete_answer(answer: Answer) -> None:
     answer.delete()
 
 
-def unfinished(owner: Any) -> Answer | None:
+def unfinished(owner: User) -> Answer | None:
     """The latest answer left part-way, if any."""
     answer: Answer | None = (
         Answer.objects.owned_by(owner)
@@ -156,7 +157,7 @@ def unfinished(owner: Any) -> Answer | None:
     return answer
 
 
-def history(owner: Any, limit: int | None = None) -> list[Answer]:
+def history(owner: User, limit: int | None = None) -> list[Answer]:
     """Answers oldest first (the last `limit` of them), for the chart and the table."""
     answers = Answer.objects.owned_by(owner).order_by("-asked_at", "-id")
     if limit is not None:
@@ -179,7 +180,7 @@ def _clean_question(text: str) -> str:
     return text
 
 
-def add_question(owner: Any, text: str) -> GlimmerQuestion:
+def add_question(owner: User, text: str) -> GlimmerQuestion:
     return GlimmerQuestion.objects.create(owner=owner, text=_clean_question(text))
 
 

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import glimmers.accounts.models
+import glimmers.diary.models
 
 
 class Migration(migrations.Migration):
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         default="UTC",
                         max_length=64,
-                        validators=[glimmers.accounts.models.validate_time_zone],
+                        validators=[glimmers.diary.models.validate_time_zone],
                         verbose_name="time zone",
                     ),
                 ),

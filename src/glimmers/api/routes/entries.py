@@ -6,15 +6,12 @@ import base64
 import binascii
 import io
 import uuid
-from functools import partial
 from typing import Any, Literal, TypeVar
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
-from glimmers.api import conflicts
 from glimmers.api.paging import DEFAULT_LIMIT, MAX_LIMIT, page, ranked_page
 from glimmers.api.schemas import (
     ApiRequest,
@@ -26,18 +23,20 @@ from glimmers.api.schemas import (
     GlimmerUpdate,
     KindName,
     Moment,
+    Name,
+    SearchWords,
     SenseName,
     TriggerConflict,
     TriggerIn,
     TriggerOut,
     TriggerPage,
     TriggerUpdate,
-    entry_record,
 )
-from glimmers.diary import services
+from glimmers.diary import conflicts, queries, services
 from glimmers.diary.access import get_glimmer_for, get_trigger_for
 from glimmers.diary.models import Glimmer, Trigger
-from glimmers.diary.queries import search, timeline
+from glimmers.diary.queries import Filters
+from glimmers.diary.records import glimmer_record, glimmer_records, trigger_record, trigger_records
 from glimmers.diary.services import EntryInput
 from glimmers.lib.photos import PreparedPhoto, prepare_upload
 
@@ -54,11 +53,21 @@ def _trigger(request: ApiRequest, trigger_id: uuid.UUID) -> Trigger:
     return get_trigger_for(request.auth, trigger_id)
 
 
-def _fresh(entry: Any) -> dict[str, Any]:
+def _fresh(entry: Glimmer | Trigger) -> dict[str, Any]:
     """The entry as saved, read back with its labels and photos."""
-    model = type(entry)
-    related = ("tags", "people", "photos") if model is Glimmer else ()
-    return entry_record(model.objects.prefetch_related(*related).get(pk=entry.pk))
+    return glimmer_record(entry) if isinstance(entry, Glimmer) else trigger_record(entry)
+
+
+def conflict_body(current: dict[str, Any]) -> dict[str, Any]:
+    """The 409 answer: the edit was kept beside the saved version, which is `current`."""
+    return {
+        "error": _(
+            "This was changed elsewhere since your version; your edit is kept beside it "
+            "and both are shown on its page."
+        ),
+        "field": "version",
+        "current": current,
+    }
 
 
 def _photos(payload: GlimmerIn) -> list[PreparedPhoto]:
@@ -108,7 +117,7 @@ def _updated(entry: E, version: int, data: EntryInput) -> Status[Any]:
     """An edit made on `version`: saved (200), or kept beside a newer one (409)."""
     saved = conflicts.edit_or_keep(entry, version, data)
     if saved is None:
-        return Status(409, conflicts.conflict_body(_fresh(entry)))
+        return Status(409, conflict_body(_fresh(entry)))
     return Status(200, _fresh(saved))
 
 
@@ -130,8 +139,9 @@ def list_glimmers(
     until: Moment | None = None,
     sense: SenseName | None = None,
     kind: KindName | None = None,
-    tag: str | None = None,
-    q: str | None = Query(None, description="Only those containing every word."),  # type: ignore[type-arg]
+    tag: Name | None = None,
+    person: Name | None = None,
+    q: SearchWords | None = Query(None, description="Only those containing every word."),  # type: ignore[type-arg]
     order: Literal["newest", "best"] = Query(  # type: ignore[type-arg]
         "newest", description="With q: newest first, or best match first (as the web search)."
     ),
@@ -139,21 +149,20 @@ def list_glimmers(
     limit: int = Limit,
 ) -> dict[str, Any]:
     """Your glimmers outside the trash, newest first (or, with `q` and `order=best`, best
-    match first), narrowed by any filter given."""
-    filters: dict[str, Any] = dict(since=since, until=until, sense=sense, kind=kind, tag=tag)
-    related = ("tags", "people", "photos")
+    match first), narrowed by any filter given: the same search as the web's and the CLI's."""
+    filters = Filters(since=since, until=until, sense=sense, kind=kind, tag=tag, person=person)
     if q and order == "best":
-
-        def best(count: int) -> QuerySet[Glimmer]:
-            found = search(request.auth, q, limit=count, **filters)
-            return found.prefetch_related(*related)
-
-        items, next_cursor = ranked_page(best, cursor, limit)
+        items, next_cursor = ranked_page(
+            lambda count: queries.search(request.auth, q, filters, limit=count), cursor, limit
+        )
     else:
-        look = partial(search, request.auth, q) if q else partial(timeline, request.auth)
-        found = look(**filters).prefetch_related(*related)
+        found = (
+            queries.search(request.auth, q, filters)
+            if q
+            else queries.timeline(request.auth, filters)
+        )
         items, next_cursor = page(found, "noticed_at", cursor, limit)
-    return {"items": [entry_record(item) for item in items], "next": next_cursor}
+    return {"items": glimmer_records(items), "next": next_cursor}
 
 
 @router.post("/glimmers", response={201: GlimmerOut, **ERRORS}, tags=["glimmers"])
@@ -198,17 +207,6 @@ def restore_glimmer(request: ApiRequest, glimmer_id: uuid.UUID) -> dict[str, Any
     return _restored(_glimmer(request, glimmer_id))
 
 
-def _triggers(owner: Any, since: Any, until: Any, sense: Any) -> QuerySet[Trigger]:
-    found = Trigger.objects.owned_by(owner).alive()
-    if since is not None:
-        found = found.filter(noticed_at__gte=since)
-    if until is not None:
-        found = found.filter(noticed_at__lte=until)
-    if sense:
-        found = found.filter(senses__has=sense)
-    return found
-
-
 @router.get("/triggers", response={200: TriggerPage, **ERRORS}, tags=["triggers"])
 def list_triggers(
     request: ApiRequest,
@@ -219,10 +217,9 @@ def list_triggers(
     limit: int = Limit,
 ) -> dict[str, Any]:
     """Your triggers outside the trash, newest first."""
-    items, next_cursor = page(
-        _triggers(request.auth, since, until, sense), "noticed_at", cursor, limit
-    )
-    return {"items": [entry_record(item) for item in items], "next": next_cursor}
+    filters = Filters(since=since, until=until, sense=sense)
+    items, next_cursor = page(queries.triggers(request.auth, filters), "noticed_at", cursor, limit)
+    return {"items": trigger_records(items), "next": next_cursor}
 
 
 @router.post("/triggers", response={201: TriggerOut, **ERRORS}, tags=["triggers"])

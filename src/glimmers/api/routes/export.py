@@ -8,7 +8,7 @@ from ninja import Router, Schema
 
 from glimmers.api.routes.entries import ERRORS
 from glimmers.api.schemas import ApiRequest
-from glimmers.diary.portability import export_csv, export_json, export_markdown
+from glimmers.portability.export import export_csv, export_json, export_markdown
 
 router = Router(tags=["export"])
 

@@ -27,6 +27,7 @@ from glimmers.api.schemas import (
 )
 from glimmers.diary import services
 from glimmers.diary.models import Bean, Intention
+from glimmers.diary.records import bean_record, intention_record
 
 router = Router()
 
@@ -39,15 +40,6 @@ def _bean(request: ApiRequest, bean_id: uuid.UUID) -> Bean:
 def _intention(request: ApiRequest, intention_id: uuid.UUID) -> Intention:
     intention: Intention = get_object_or_404(Intention, owner=request.auth, id=intention_id)
     return intention
-
-
-def bean_record(bean: Bean) -> dict[str, Any]:
-    return {
-        "id": bean.id,
-        "counted_at": bean.counted_at,
-        "note": bean.note,
-        "glimmer": bean.glimmer_id,
-    }
 
 
 @router.get("/beans", response={200: BeanPage, **ERRORS}, tags=["beans"])
@@ -89,16 +81,6 @@ def delete_bean(request: ApiRequest, bean_id: uuid.UUID) -> Any:
     """Uncount a bean."""
     services.uncount_bean(_bean(request, bean_id))
     return Status(204, None)
-
-
-def intention_record(intention: Intention) -> dict[str, Any]:
-    return {
-        "id": intention.id,
-        "day": intention.day,
-        "text": intention.text,
-        "created_at": intention.created_at,
-        "updated_at": intention.updated_at,
-    }
 
 
 @router.get("/intentions", response={200: IntentionPage, **ERRORS}, tags=["intentions"])

@@ -16,14 +16,14 @@ from glimmers.conversations import services
 from glimmers.conversations.access import get_conversation_for
 from glimmers.conversations.forms import ConversationForm
 from glimmers.conversations.models import Conversation
-from glimmers.diary.views.common import HtmxHttpRequest, add_errors
+from glimmers.diary.views.common import SignedInRequest, add_errors
 
 PAGE = 100
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def conversations(request: HtmxHttpRequest) -> HttpResponse:
+def conversations(request: SignedInRequest) -> HttpResponse:
     """The form to note one, and the ones noted before, newest first."""
     status = 200
     if request.method == "POST":
@@ -53,14 +53,14 @@ def conversations(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def detail(request: HtmxHttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
+def detail(request: SignedInRequest, conversation_id: uuid.UUID) -> HttpResponse:
     conversation = get_conversation_for(request.user, conversation_id)
     return render(request, "conversations/detail.html", {"conversation": conversation})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edit(request: HtmxHttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
+def edit(request: SignedInRequest, conversation_id: uuid.UUID) -> HttpResponse:
     conversation = get_conversation_for(request.user, conversation_id)
     if request.method == "GET":
         form = ConversationForm.for_conversation(conversation)
@@ -82,7 +82,7 @@ def edit(request: HtmxHttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def trash(request: HtmxHttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
+def trash(request: SignedInRequest, conversation_id: uuid.UUID) -> HttpResponse:
     conversation = get_conversation_for(request.user, conversation_id)
     services.move_to_trash(conversation)
     messages.success(request, _("Moved to the trash. You can bring it back from there."))
@@ -91,7 +91,7 @@ def trash(request: HtmxHttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def restore(request: HtmxHttpRequest, conversation_id: uuid.UUID) -> HttpResponse:
+def restore(request: SignedInRequest, conversation_id: uuid.UUID) -> HttpResponse:
     conversation = get_conversation_for(request.user, conversation_id)
     services.restore(conversation)
     messages.success(request, _("Brought back from the trash."))

@@ -1,10 +1,19 @@
-"""Small template helpers for the diary's pages."""
+"""Template helpers for the diary's pages: sense names, kept edits, and the places other
+apps show their part in (see `glimmers.diary.places`)."""
 
 from __future__ import annotations
 
-from django import template
+from typing import Any
 
+from django import template
+from django.template.loader import render_to_string
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+
+from glimmers.diary import places
 from glimmers.diary.choices import Sense
+from glimmers.diary.conflicts import open_conflicts
+from glimmers.diary.models import Glimmer, Trigger
 
 register = template.Library()
 
@@ -16,3 +25,22 @@ def sense_label(value: str) -> str:
         return str(Sense(value).label)
     except ValueError:
         return value
+
+
+@register.inclusion_tag("diary/_conflicts.html")
+def edit_conflicts(entry: Glimmer | Trigger) -> dict[str, Any]:
+    """The versions another device sent for an older version of this entry, to choose from."""
+    return {"conflicts": open_conflicts(entry), "entry": entry}
+
+
+@register.simple_tag(takes_context=True)
+def place(context: template.Context, name: str) -> SafeString:
+    """What the apps above the diary show in this place of the page."""
+    page: dict[str, Any] = {str(key): value for key, value in context.flatten().items()}
+    request = context.get("request")
+    shown = []
+    for piece in places.pieces(name):
+        own = piece.context(page)
+        if own is not None:
+            shown.append((render_to_string(piece.template, own, request=request),))
+    return format_html_join("", "{}", shown)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -19,7 +20,7 @@ from glimmers.diary import services
 from glimmers.diary.forms import GlimmerForm, IntentionForm
 from glimmers.diary.models import Glimmer
 from glimmers.diary.views.common import (
-    HtmxHttpRequest,
+    SignedInRequest,
     add_errors,
     back_to,
     guard_uploads,
@@ -27,7 +28,7 @@ from glimmers.diary.views.common import (
 )
 
 
-def today_context(owner: Any) -> dict[str, Any]:
+def today_context(owner: User) -> dict[str, Any]:
     """Today's glimmers, intention and bean count, in the person's time zone."""
     today = timezone.localdate()
     start, end = services.day_bounds(today)
@@ -51,7 +52,7 @@ def today_context(owner: Any) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 @guard_uploads
-def home(request: HtmxHttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = GlimmerForm(request.POST, request.FILES, oversized=oversized_uploads(request))
@@ -75,7 +76,7 @@ def home(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
-def _just_saved(request: HtmxHttpRequest) -> Glimmer | None:
+def _just_saved(request: SignedInRequest) -> Glimmer | None:
     """The glimmer a plain (no-JavaScript) save just made, to offer anchoring it."""
     try:
         glimmer_id = uuid.UUID(request.GET.get("saved", ""))
@@ -87,7 +88,7 @@ def _just_saved(request: HtmxHttpRequest) -> Glimmer | None:
 
 @login_required
 @require_POST
-def bean(request: HtmxHttpRequest) -> HttpResponse:
+def bean(request: SignedInRequest) -> HttpResponse:
     """Count one moment with a single tap."""
     services.count_bean(request.user)
     if request.htmx:
@@ -100,7 +101,7 @@ def bean(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def intention(request: HtmxHttpRequest) -> HttpResponse:
+def intention(request: SignedInRequest) -> HttpResponse:
     """Set or replace today's intention."""
     form = IntentionForm(request.POST)
     if form.is_valid():

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django_htmx.middleware import HtmxDetails
 
-from glimmers.diary.forms import MAX_PHOTOS_PER_SAVE
+from glimmers.diary.models import PHOTOS_PER_SAVE
 
 # Room for the words and fields that travel with the photos.
 FORM_ALLOWANCE = 1024 * 1024
@@ -24,6 +25,12 @@ FORM_ALLOWANCE = 1024 * 1024
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
+
+
+class SignedInRequest(HtmxHttpRequest):
+    """A request to a view behind `login_required`: `user` is a person, never anonymous."""
+
+    user: User
 
 
 def back_to(request: HttpRequest, default: str) -> str:
@@ -47,7 +54,7 @@ def add_errors(form: forms.Form, error: ValidationError) -> None:
 
 def upload_limit() -> int:
     """The largest request body a save with photos may have."""
-    return int(settings.PHOTO_MAX_BYTES) * MAX_PHOTOS_PER_SAVE + FORM_ALLOWANCE
+    return int(settings.PHOTO_MAX_BYTES) * PHOTOS_PER_SAVE + FORM_ALLOWANCE
 
 
 class SkipOversizedFiles(FileUploadHandler):
@@ -113,7 +120,7 @@ def too_large(request: HttpRequest) -> HttpResponse:
     context = {
         "limit_mb": upload_limit() // (1024 * 1024),
         "photo_mb": int(settings.PHOTO_MAX_BYTES) // (1024 * 1024),
-        "max_photos": MAX_PHOTOS_PER_SAVE,
+        "max_photos": PHOTOS_PER_SAVE,
     }
     if getattr(request, "htmx", False):
         response = render(request, "diary/_too_large.html", context, status=413)

@@ -12,13 +12,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from glimmers.api import conflicts
-from glimmers.diary import services
+from glimmers.diary import conflicts, services
 from glimmers.diary.access import get_glimmer_for
 from glimmers.diary.choices import SENSE_PROMPTS, Sense
 from glimmers.diary.forms import EditGlimmerForm
 from glimmers.diary.views.common import (
-    HtmxHttpRequest,
+    SignedInRequest,
     add_errors,
     guard_uploads,
     oversized_uploads,
@@ -27,7 +26,7 @@ from glimmers.diary.views.common import (
 
 @login_required
 @require_GET
-def detail(request: HtmxHttpRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+def detail(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     glimmer = get_glimmer_for(request.user, glimmer_id)
     lines = [
         (SENSE_PROMPTS[Sense(sense)], line) for sense, line in (glimmer.sense_lines or {}).items()
@@ -38,7 +37,7 @@ def detail(request: HtmxHttpRequest, glimmer_id: uuid.UUID) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 @guard_uploads
-def edit(request: HtmxHttpRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+def edit(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     glimmer = get_glimmer_for(request.user, glimmer_id)
     if request.method == "GET":
         form = EditGlimmerForm(glimmer=glimmer)
@@ -71,7 +70,7 @@ def edit(request: HtmxHttpRequest, glimmer_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def trash(request: HtmxHttpRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+def trash(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     glimmer = get_glimmer_for(request.user, glimmer_id)
     services.move_to_trash(glimmer)
     messages.success(request, _("Moved to the trash. You can bring it back from there."))
@@ -80,7 +79,7 @@ def trash(request: HtmxHttpRequest, glimmer_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def restore(request: HtmxHttpRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+def restore(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     glimmer = get_glimmer_for(request.user, glimmer_id)
     services.restore(glimmer)
     messages.success(request, _("Welcome back, little glimmer."))

@@ -3,48 +3,34 @@ form without JavaScript."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from glimmers.diary import queries
 from glimmers.diary.forms import SearchForm
 from glimmers.diary.search import explain, terms_of
-from glimmers.diary.views.common import HtmxHttpRequest
+from glimmers.diary.views.common import SignedInRequest
 
 PAGE_SIZE = 20
 
 
 @login_required
 @require_GET
-def search(request: HtmxHttpRequest) -> HttpResponse:
+def search(request: SignedInRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     context: dict[str, object] = {"form": form, "hits": [], "searched": False}
     if form.is_valid() and terms_of(form.cleaned_data["q"] or ""):
         data = form.cleaned_data
         page = data.get("page") or 1
-        zone = timezone.get_current_timezone()
         rows = queries.search_page(
             request.user,
             data["q"],
+            form.filters(),
             offset=(page - 1) * PAGE_SIZE,
             count=PAGE_SIZE + 1,
-            since=datetime.combine(data["since"], time.min, zone) if data["since"] else None,
-            until=(
-                datetime.combine(data["until"] + timedelta(days=1), time.min, zone)
-                - timedelta(microseconds=1)
-                if data["until"]
-                else None
-            ),
-            sense=data["sense"] or None,
-            kind=data["kind"] or None,
-            tag=data["tag"] or None,
-            person=data["person"] or None,
         )
         more = len(rows) > PAGE_SIZE
         context.update(

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from glimmers.diary import queries
 from glimmers.diary.forms import TimelineFilterForm
 from glimmers.diary.models import Glimmer
-from glimmers.diary.views.common import HtmxHttpRequest
+from glimmers.diary.views.common import SignedInRequest
 
 PAGE_SIZE = 20  # small pages render fast; htmx fetches the next as you scroll
 
@@ -70,21 +70,16 @@ def by_day(glimmers: list[Glimmer], after: Cursor | None) -> list[Day]:
 
 @login_required
 @require_GET
-def timeline(request: HtmxHttpRequest) -> HttpResponse:
+def timeline(request: SignedInRequest) -> HttpResponse:
     filter_form = TimelineFilterForm(request.GET)
-    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    filters = filter_form.filters()
     after = None
     if request.GET.get("cursor"):
         try:
             after = Cursor.decode(request.GET["cursor"])
         except ValueError:
             return HttpResponseBadRequest(_("That page link is not one Glimmers made."))
-    glimmers = queries.timeline(
-        request.user,
-        sense=filters.get("sense") or None,
-        kind=filters.get("kind") or None,
-        tag=filters.get("tag") or None,
-    )
+    glimmers = queries.timeline(request.user, filters)
     if after is not None:
         glimmers = after.older(glimmers)
     page = list(glimmers.prefetch_related("tags", "photos")[: PAGE_SIZE + 1])
@@ -92,14 +87,14 @@ def timeline(request: HtmxHttpRequest) -> HttpResponse:
     if len(page) > PAGE_SIZE:
         page = page[:PAGE_SIZE]
         query = QueryDict(mutable=True)
-        query.update({key: value for key, value in filters.items() if value})
+        query.update({key: value for key, value in filters.as_dict().items() if value})
         query["cursor"] = Cursor(page[-1].noticed_at, page[-1].id).encode()
         next_url = f"{reverse('diary:timeline')}?{query.urlencode()}"
     context = {
         "days": by_day(page, after),
         "next_url": next_url,
         "filter_form": filter_form,
-        "filtering": any(filters.values()),
+        "filtering": bool(filters),
         "paged": after is not None,
     }
     if request.htmx and after is not None:

@@ -1,6 +1,12 @@
-"""The trash: what was set aside, a way back, and emptying it for good."""
+"""The trash: what was set aside, shelf by shelf, a way back, and emptying it for good.
+
+The diary keeps glimmers and triggers there; other apps add shelves of their own (see
+`glimmers.diary.places`)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,44 +15,31 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from glimmers.conversations import services as conversation_services
-from glimmers.conversations.models import Conversation
-from glimmers.diary import services
-from glimmers.diary.models import Glimmer, Trigger
-from glimmers.diary.views.common import HtmxHttpRequest
+from glimmers.diary import places
+from glimmers.diary.views.common import SignedInRequest
+
+
+@dataclass
+class FilledShelf:
+    template: str
+    items: list[Any]
 
 
 @login_required
 @require_GET
-def trash_page(request: HtmxHttpRequest) -> HttpResponse:
-    glimmers = (
-        Glimmer.objects.owned_by(request.user)
-        .trashed()
-        .order_by("-trashed_at", "-id")
-        .prefetch_related("photos")
-    )
-    triggers = Trigger.objects.owned_by(request.user).trashed().order_by("-trashed_at", "-id")
-    conversations = (
-        Conversation.objects.owned_by(request.user)
-        .trashed()
-        .select_related("person")
-        .order_by("-trashed_at", "-id")
-    )
-    context = {
-        "glimmers": list(glimmers),
-        "triggers": list(triggers),
-        "conversations": list(conversations),
-    }
-    return render(request, "diary/trash.html", context)
+def trash_page(request: SignedInRequest) -> HttpResponse:
+    filled = [
+        FilledShelf(shelf.template, list(shelf.trashed(request.user))) for shelf in places.shelves()
+    ]
+    return render(request, "diary/trash.html", {"shelves": [s for s in filled if s.items]})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def empty_trash(request: HtmxHttpRequest) -> HttpResponse:
+def empty_trash(request: SignedInRequest) -> HttpResponse:
     """GET asks once more; POST deletes everything in the trash for good."""
     if request.method == "POST":
-        count = services.empty_trash(request.user)
-        count += conversation_services.empty_trash(request.user)
+        count = places.empty_trash(request.user)
         messages.success(
             request,
             ngettext(
@@ -57,8 +50,4 @@ def empty_trash(request: HtmxHttpRequest) -> HttpResponse:
             % {"count": count},
         )
         return redirect("diary:trash_page")
-    glimmers = Glimmer.objects.owned_by(request.user).trashed().count()
-    triggers = Trigger.objects.owned_by(request.user).trashed().count()
-    conversations = Conversation.objects.owned_by(request.user).trashed().count()
-    context = {"count": glimmers + triggers + conversations}
-    return render(request, "diary/empty_trash.html", context)
+    return render(request, "diary/empty_trash.html", {"count": places.in_trash(request.user)})

@@ -12,19 +12,19 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from glimmers.api.conflicts import with_open_conflicts
 from glimmers.diary import services
 from glimmers.diary.access import get_trigger_for
+from glimmers.diary.conflicts import with_open_conflicts
 from glimmers.diary.forms import TriggerForm
 from glimmers.diary.models import Trigger
-from glimmers.diary.views.common import HtmxHttpRequest, add_errors
+from glimmers.diary.views.common import SignedInRequest, add_errors
 
 RECENT = 50
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def triggers(request: HtmxHttpRequest) -> HttpResponse:
+def triggers(request: SignedInRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = TriggerForm(request.POST)
@@ -47,7 +47,7 @@ def triggers(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def trigger_trash(request: HtmxHttpRequest, trigger_id: uuid.UUID) -> HttpResponse:
+def trigger_trash(request: SignedInRequest, trigger_id: uuid.UUID) -> HttpResponse:
     trigger = get_trigger_for(request.user, trigger_id)
     services.move_to_trash(trigger)
     messages.success(request, _("Set aside in the trash."))
@@ -56,7 +56,7 @@ def trigger_trash(request: HtmxHttpRequest, trigger_id: uuid.UUID) -> HttpRespon
 
 @login_required
 @require_POST
-def trigger_restore(request: HtmxHttpRequest, trigger_id: uuid.UUID) -> HttpResponse:
+def trigger_restore(request: SignedInRequest, trigger_id: uuid.UUID) -> HttpResponse:
     trigger = get_trigger_for(request.user, trigger_id)
     services.restore(trigger)
     messages.success(request, _("Brought back from the trash."))

@@ -8,7 +8,7 @@ from django.db import migrations
 def count_days(apps: Any, schema_editor: Any) -> None:
     from django.contrib.auth import get_user_model
 
-    from glimmers.insights.tallies import rebuild
+    from glimmers.diary.tallies import rebuild
 
     for person in get_user_model().objects.all():
         rebuild(person)

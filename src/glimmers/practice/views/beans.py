@@ -7,14 +7,14 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from glimmers.diary.services import EntryInput
-from glimmers.diary.views.common import add_errors
+from glimmers.diary.views.common import SignedInRequest, add_errors
 from glimmers.practice import services
 from glimmers.practice.access import get_bean_for
 from glimmers.practice.forms import BeanGlimmerForm
@@ -23,14 +23,14 @@ from glimmers.practice.views.common import posted
 
 @login_required
 @require_GET
-def beans(request: HttpRequest) -> HttpResponse:
+def beans(request: SignedInRequest) -> HttpResponse:
     review = services.day_review(request.user, timezone.localdate())
     return render(request, "practice/beans.html", {"beans": review.beans})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def bean_glimmer(request: HttpRequest, bean_id: uuid.UUID) -> HttpResponse:
+def bean_glimmer(request: SignedInRequest, bean_id: uuid.UUID) -> HttpResponse:
     bean = get_bean_for(request.user, bean_id)
     if bean.glimmer_id is not None:
         return redirect("diary:detail", glimmer_id=bean.glimmer_id)

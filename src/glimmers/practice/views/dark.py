@@ -13,14 +13,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from glimmers.diary.models import Glimmer
-from glimmers.diary.views.common import add_errors
+from glimmers.diary.views.common import SignedInRequest, add_errors
 from glimmers.practice import services
 from glimmers.practice.forms import DarkTimeMomentForm, DarkTimeStartForm
 from glimmers.practice.models import Flow
@@ -34,7 +34,7 @@ def _form(step: int, data: Any, draft: dict[str, Any]) -> forms.Form:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def dark_time(request: HttpRequest) -> HttpResponse:
+def dark_time(request: SignedInRequest) -> HttpResponse:
     draft = services.load_draft(request.user, Flow.DARK_TIME)
     step = 1 if int(draft.get("step", 0)) >= 1 else 0
     if request.method == "GET":
@@ -70,14 +70,14 @@ def dark_time(request: HttpRequest) -> HttpResponse:
     return redirect("practice:dark_time")
 
 
-def _finish(request: HttpRequest) -> HttpResponse:
+def _finish(request: SignedInRequest) -> HttpResponse:
     services.drop_draft(request.user, Flow.DARK_TIME)
     messages.success(request, _("Thank you for looking back with such care."))
     return redirect("practice:hub")
 
 
 def _render(
-    request: HttpRequest, step: int, form: forms.Form, draft: dict[str, Any], status: int = 200
+    request: SignedInRequest, step: int, form: forms.Form, draft: dict[str, Any], status: int = 200
 ) -> HttpResponse:
     kept = list(Glimmer.objects.owned_by(request.user).filter(id__in=draft.get("kept", [])))
     context = {

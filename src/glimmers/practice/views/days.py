@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from glimmers.diary import services as diary
 from glimmers.diary.models import TEXT_MAX
-from glimmers.diary.views.common import HtmxHttpRequest, add_errors
+from glimmers.diary.views.common import SignedInRequest, add_errors
 from glimmers.practice import services
 from glimmers.practice.forms import MorningForm
 from glimmers.practice.views.common import posted
@@ -24,7 +24,7 @@ from glimmers.practice.views.common import posted
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def morning(request: HtmxHttpRequest) -> HttpResponse:
+def morning(request: SignedInRequest) -> HttpResponse:
     if request.method == "POST" and request.htmx:
         # Saved as the person types (htmx), so leaving the page loses nothing; checked
         # only when the morning is kept.
@@ -68,6 +68,6 @@ def morning(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def evening(request: HttpRequest) -> HttpResponse:
+def evening(request: SignedInRequest) -> HttpResponse:
     review = services.day_review(request.user, timezone.localdate())
     return render(request, "practice/evening.html", {"review": review})

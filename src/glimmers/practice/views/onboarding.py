@@ -8,14 +8,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from glimmers.diary import services as diary
 from glimmers.diary.services import EntryInput
-from glimmers.diary.views.common import add_errors
+from glimmers.diary.views.common import SignedInRequest, add_errors
 from glimmers.practice import services
 from glimmers.practice.forms import FirstGlimmerForm
 from glimmers.practice.views.common import posted
@@ -25,7 +25,7 @@ SCREENS = 3
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def onboarding(request: HttpRequest, screen: int = 1) -> HttpResponse:
+def onboarding(request: SignedInRequest, screen: int = 1) -> HttpResponse:
     screen = min(max(screen, 1), SCREENS)
     form = FirstGlimmerForm(posted(request))
     if request.method == "POST" and screen == SCREENS and form.is_valid():
@@ -44,7 +44,7 @@ def onboarding(request: HttpRequest, screen: int = 1) -> HttpResponse:
 
 @login_required
 @require_POST
-def skip_onboarding(request: HttpRequest) -> HttpResponse:
+def skip_onboarding(request: SignedInRequest) -> HttpResponse:
     services.finish_onboarding(request.user)
     messages.success(request, _("You can find the first steps again under Practice."))
     return redirect("diary:home")

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from glimmers.diary.access import get_glimmer_for
 from glimmers.diary.models import Glimmer
-from glimmers.diary.views.common import add_errors
+from glimmers.diary.views.common import SignedInRequest, add_errors
 from glimmers.practice import services
 from glimmers.practice.forms import PauseAfterForm, PauseSetupForm
 from glimmers.practice.views.common import back_to, safe_next
@@ -24,17 +24,17 @@ from glimmers.practice.views.common import back_to, safe_next
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def pause(request: HttpRequest) -> HttpResponse:
+def pause(request: SignedInRequest) -> HttpResponse:
     return _pause(request, None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def anchor(request: HttpRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+def anchor(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     return _pause(request, get_glimmer_for(request.user, glimmer_id))
 
 
-def _pause(request: HttpRequest, glimmer: Glimmer | None) -> HttpResponse:
+def _pause(request: SignedInRequest, glimmer: Glimmer | None) -> HttpResponse:
     """Three steps: choose (GET), breathe (GET with the choice), keep what followed (POST)."""
     context: dict[str, Any] = {"glimmer": glimmer, "next": safe_next(request)}
     if request.method == "POST":

@@ -22,7 +22,7 @@ from glimmers.diary.access import get_glimmer_for
 from glimmers.diary.choices import Kind
 from glimmers.diary.forms import GlimmerForm
 from glimmers.diary.views.common import (
-    HtmxHttpRequest,
+    SignedInRequest,
     add_errors,
     guard_uploads,
     oversized_uploads,
@@ -35,7 +35,7 @@ from glimmers.practice.views.common import posted
 @login_required
 @require_http_methods(["GET", "POST"])
 @guard_uploads
-def photo(request: HtmxHttpRequest) -> HttpResponse:
+def photo(request: SignedInRequest) -> HttpResponse:
     """Step one: choose the photo."""
     posted = None
     if request.method == "POST":
@@ -69,7 +69,7 @@ def photo(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def photo_reflect(request: HtmxHttpRequest, glimmer_id: uuid.UUID) -> HttpResponse:
+def photo_reflect(request: SignedInRequest, glimmer_id: uuid.UUID) -> HttpResponse:
     """Step two: when was it, what was special, how does coming back to it feel."""
     glimmer = get_glimmer_for(request.user, glimmer_id)
     first = glimmer.photos.first()

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from glimmers.diary.views.common import add_errors
+from glimmers.diary.views.common import SignedInRequest, add_errors
 from glimmers.practice import services
 from glimmers.practice.forms import WalkNameForm, WalkOpenForm, WalkSenseForm, WalkStartForm
 from glimmers.practice.models import Flow
@@ -64,7 +64,7 @@ def _keep(step: int, form: forms.Form, draft: dict[str, Any]) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def walk(request: HttpRequest) -> HttpResponse:
+def walk(request: SignedInRequest) -> HttpResponse:
     """Start the walk, or go back to the step where it was left."""
     draft = services.load_draft(request.user, Flow.WALK)
     return redirect("practice:walk_step", step=int(draft.get("step", 0)))
@@ -72,7 +72,7 @@ def walk(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def walk_step(request: HttpRequest, step: int) -> HttpResponse:
+def walk_step(request: SignedInRequest, step: int) -> HttpResponse:
     if step > LAST_STEP:
         return redirect("practice:walk_step", step=LAST_STEP)
     draft = services.load_draft(request.user, Flow.WALK)
@@ -105,7 +105,7 @@ def walk_step(request: HttpRequest, step: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["POST"])
-def walk_discard(request: HttpRequest) -> HttpResponse:
+def walk_discard(request: SignedInRequest) -> HttpResponse:
     services.drop_draft(request.user, Flow.WALK)
     messages.success(request, _("The walk is cleared."))
     return redirect("practice:hub")

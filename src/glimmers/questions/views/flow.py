@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from glimmers.diary.views.common import HtmxHttpRequest, add_errors
+from glimmers.diary.views.common import HtmxHttpRequest, SignedInRequest, add_errors
 from glimmers.questions import services
 from glimmers.questions.access import get_answer_for
 from glimmers.questions.chart import scale_chart
@@ -30,7 +30,7 @@ RECENT = 10  # the answers listed below it
 
 @login_required
 @require_GET
-def hub(request: HtmxHttpRequest) -> HttpResponse:
+def hub(request: SignedInRequest) -> HttpResponse:
     """Pick a question, carry on with one left part-way, see the scale over time."""
     answers = services.history(request.user, CHART_SIZE)
     context = {
@@ -48,7 +48,7 @@ def _saved(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "_saved_as_you_type.html")
 
 
-def _question_words(request: HtmxHttpRequest, key: str) -> str:
+def _question_words(request: SignedInRequest, key: str) -> str:
     try:
         return services.resolve(request.user, key)[2]
     except ValidationError:
@@ -57,7 +57,7 @@ def _question_words(request: HtmxHttpRequest, key: str) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def ask(request: HtmxHttpRequest) -> HttpResponse:
+def ask(request: SignedInRequest) -> HttpResponse:
     """The first step: how likely, from 0 to 10."""
     if request.method == "GET":
         key = request.GET.get("q") or BuiltIn.TODAY.value
@@ -87,7 +87,7 @@ def ask(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def scale(request: HtmxHttpRequest, answer_id: uuid.UUID) -> HttpResponse:
+def scale(request: SignedInRequest, answer_id: uuid.UUID) -> HttpResponse:
     """The first step again, for an answer already started."""
     answer = get_answer_for(request.user, answer_id)
     status = 200
@@ -109,7 +109,7 @@ def scale(request: HtmxHttpRequest, answer_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def step(request: HtmxHttpRequest, answer_id: uuid.UUID, step: str) -> HttpResponse:
+def step(request: SignedInRequest, answer_id: uuid.UUID, step: str) -> HttpResponse:
     """One follow-up."""
     answer = get_answer_for(request.user, answer_id)
     if step not in Step.values:
@@ -159,7 +159,7 @@ def _onward(request: HtmxHttpRequest, answer: Answer, current: str | None) -> Ht
 
 @login_required
 @require_GET
-def answer_detail(request: HtmxHttpRequest, answer_id: uuid.UUID) -> HttpResponse:
+def answer_detail(request: SignedInRequest, answer_id: uuid.UUID) -> HttpResponse:
     answer = get_answer_for(request.user, answer_id)
     rows = [(item.value, item.label, answer.step_text(item)) for item in Step]
     return render(request, "questions/answer.html", {"answer": answer, "rows": rows})
@@ -167,7 +167,7 @@ def answer_detail(request: HtmxHttpRequest, answer_id: uuid.UUID) -> HttpRespons
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def delete(request: HtmxHttpRequest, answer_id: uuid.UUID) -> HttpResponse:
+def delete(request: SignedInRequest, answer_id: uuid.UUID) -> HttpResponse:
     """Ask once, then let the answer go for good."""
     answer = get_answer_for(request.user, answer_id)
     if request.method == "GET":

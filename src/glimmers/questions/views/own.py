@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from glimmers.diary.views.common import HtmxHttpRequest, add_errors
+from glimmers.diary.views.common import SignedInRequest, add_errors
 from glimmers.questions import services
 from glimmers.questions.access import get_question_for
 from glimmers.questions.forms import QuestionForm
@@ -21,7 +21,7 @@ from glimmers.questions.models import GlimmerQuestion
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def own(request: HtmxHttpRequest) -> HttpResponse:
+def own(request: SignedInRequest) -> HttpResponse:
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -42,7 +42,7 @@ def own(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def own_edit(request: HtmxHttpRequest, question_id: uuid.UUID) -> HttpResponse:
+def own_edit(request: SignedInRequest, question_id: uuid.UUID) -> HttpResponse:
     question = get_question_for(request.user, question_id)
     form = QuestionForm(request.POST or None, initial={"text": question.text})
     if request.method == "POST" and form.is_valid():
@@ -59,7 +59,7 @@ def own_edit(request: HtmxHttpRequest, question_id: uuid.UUID) -> HttpResponse:
 
 @login_required
 @require_POST
-def own_archive(request: HtmxHttpRequest, question_id: uuid.UUID) -> HttpResponse:
+def own_archive(request: SignedInRequest, question_id: uuid.UUID) -> HttpResponse:
     services.archive_question(get_question_for(request.user, question_id))
     messages.success(request, _("Put away. Your answers to it stay in your history."))
     return redirect("questions:own")
@@ -67,7 +67,7 @@ def own_archive(request: HtmxHttpRequest, question_id: uuid.UUID) -> HttpRespons
 
 @login_required
 @require_POST
-def own_unarchive(request: HtmxHttpRequest, question_id: uuid.UUID) -> HttpResponse:
+def own_unarchive(request: SignedInRequest, question_id: uuid.UUID) -> HttpResponse:
     services.unarchive_question(get_question_for(request.user, question_id))
     messages.success(request, _("Your question is back among the ones to ask."))
     return redirect("questions:own")

@@ -1,0 +1,291 @@
+"""What a diary holds: glimmers and triggers, their labels and photos, beans, intentions.
+
+Limits live here once; forms, API schemas, the CLI and the importers all read them.
+Business rules live here and in `services`; views only call them."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from glimmers.diary.choices import Kind, Sense, unknown_sense
+from glimmers.diary.fields import SenseSetField
+
+TEXT_MAX = 20_000  # a glimmer's or a trigger's words
+LINE_MAX = 2_000  # a sense line, a body note, a follow-up answer
+NAME_MAX = 80  # a tag, a person
+LABELS_MAX = 50  # tags (and people) on one glimmer
+PHOTOS_PER_SAVE = 5  # photos one save may carry
+BEAN_NOTE_MAX = 200
+INTENTION_MAX = 500
+# Clocks on phones and laptops drift; a moment a little "in the future" is still now.
+CLOCK_SKEW = timedelta(minutes=10)
+
+
+def check_not_future(moment: datetime) -> None:
+    """A glimmer has already happened: refuse a time beyond now (plus clock skew)."""
+    if moment > timezone.now() + CLOCK_SKEW:
+        raise ValidationError(
+            _("That time is in the future; a glimmer is a moment that has already happened."),
+            code="future",
+        )
+
+
+def clean_sense_lines(lines: Any, senses: list[str]) -> dict[str, str]:
+    """Keep one non-empty line per chosen-or-known sense; anything else is an error."""
+    if lines in (None, ""):
+        return {}
+    if not isinstance(lines, dict):
+        raise ValidationError(_("Sense lines must map a sense to a line of text."))
+    cleaned: dict[str, str] = {}
+    for sense, line in lines.items():
+        if sense not in Sense.values:
+            raise unknown_sense(sense)
+        if not isinstance(line, str):
+            raise ValidationError(_("A sense line must be text."))
+        if len(line) > LINE_MAX:
+            raise ValidationError(
+                _("A sense line can be at most %(max)d characters.") % {"max": LINE_MAX}
+            )
+        if line.strip():
+            cleaned[sense] = line.strip()
+    return dict(sorted(cleaned.items(), key=lambda item: Sense.values.index(item[0])))
+
+
+class ReadableJSONEncoder(json.JSONEncoder):
+    """Stores non-ASCII text as itself (not \\u escapes), so searching inside it works."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ensure_ascii"] = False
+        super().__init__(*args, **kwargs)
+
+
+class EntryQuerySet(models.QuerySet[Any]):
+    def owned_by(self, user: User) -> EntryQuerySet:
+        return self.filter(owner=user)
+
+    def alive(self) -> EntryQuerySet:
+        return self.filter(trashed_at__isnull=True)
+
+    def trashed(self) -> EntryQuerySet:
+        return self.filter(trashed_at__isnull=False)
+
+    def newest_first(self) -> EntryQuerySet:
+        return self.order_by("-noticed_at", "-id")
+
+
+class Entry(models.Model):
+    """What glimmers and triggers share: words, a time, the senses, the body."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="%(class)ss"
+    )
+    text = models.TextField(
+        gettext_lazy("what happened"),
+        max_length=TEXT_MAX,
+        error_messages={"blank": gettext_lazy("Write a few words about the moment.")},
+    )
+    noticed_at = models.DateTimeField(
+        gettext_lazy("when"), default=timezone.now, validators=[check_not_future]
+    )
+    senses = SenseSetField(gettext_lazy("senses"))
+    sense_lines = models.JSONField(
+        gettext_lazy("a line per sense"), default=dict, blank=True, encoder=ReadableJSONEncoder
+    )
+    body = models.TextField(gettext_lazy("what the body did"), max_length=LINE_MAX, blank=True)
+    intensity = models.PositiveSmallIntegerField(
+        gettext_lazy("how strong"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    trashed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Goes up by one on every edit, so two devices editing the same entry can tell.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-noticed_at", "-id"]
+
+    def clean(self) -> None:
+        self.text = (self.text or "").strip()
+        if not self.text:
+            raise ValidationError({"text": _("Write a few words about the moment.")})
+        self.body = (self.body or "").strip()
+        self.sense_lines = clean_sense_lines(self.sense_lines, self.senses)
+
+    @property
+    def in_trash(self) -> bool:
+        return self.trashed_at is not None
+
+
+class Tag(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=NAME_MAX)
+
+    class Meta:
+        constraints = [models.UniqueConstraint("owner", "name", name="tag_unique_per_owner")]
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @staticmethod
+    def normalize(name: str) -> str:
+        return name.strip().lstrip("#").strip().lower()
+
+
+class Person(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=NAME_MAX)
+
+    class Meta:
+        constraints = [models.UniqueConstraint("owner", "name", name="person_unique_per_owner")]
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @staticmethod
+    def normalize(name: str) -> str:
+        return " ".join(name.split())
+
+
+def clean_names(model: type[Tag] | type[Person], names: Iterable[str]) -> list[str]:
+    """A glimmer's tags or people as they are kept: each normalized and once, in the order
+    given. More than LABELS_MAX, or one longer than NAME_MAX, is a ValidationError."""
+    field = "tags" if model is Tag else "people"
+    wanted = list(dict.fromkeys(n for n in (model.normalize(name) for name in names) if n))
+    if len(wanted) > LABELS_MAX:
+        raise ValidationError(
+            {field: _("A glimmer can have at most %(max)d of these.") % {"max": LABELS_MAX}}
+        )
+    for name in wanted:
+        if len(name) > NAME_MAX:
+            raise ValidationError(
+                {
+                    field: _("“%(name)s…” is longer than %(max)d characters.")
+                    % {"name": name[:20], "max": NAME_MAX}
+                }
+            )
+    return wanted
+
+
+class Glimmer(Entry):
+    """A small moment of safety, calm, joy or connection."""
+
+    kind = models.CharField(
+        gettext_lazy("kind"), max_length=20, choices=Kind.choices, default=Kind.MOMENT
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="glimmers")
+    people = models.ManyToManyField(Person, blank=True, related_name="glimmers")
+
+    class Meta(Entry.Meta):
+        indexes = [
+            models.Index(
+                fields=["owner", "-noticed_at", "-id"],
+                condition=Q(trashed_at__isnull=True),
+                name="glimmer_timeline",
+            ),
+            models.Index(fields=["owner", "trashed_at"], name="glimmer_trash"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Trigger(Entry):
+    """A moment that pulled toward danger, noted briefly."""
+
+    class Meta(Entry.Meta):
+        indexes = [
+            models.Index(
+                fields=["owner", "-noticed_at", "-id"],
+                condition=Q(trashed_at__isnull=True),
+                name="trigger_timeline",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+def photo_path(photo: Photo, filename: str) -> str:
+    return f"photos/{photo.glimmer.owner_id}/{photo.id}.jpg"
+
+
+class Photo(models.Model):
+    """A re-encoded picture of a glimmer: no GPS, no other metadata."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    glimmer = models.ForeignKey(Glimmer, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(upload_to=photo_path, max_length=200)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    taken_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.width}x{self.height}"
+
+
+class Bean(models.Model):
+    """One moment counted with a single tap and no words."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="beans"
+    )
+    counted_at = models.DateTimeField(default=timezone.now, validators=[check_not_future])
+    note = models.CharField(max_length=BEAN_NOTE_MAX, blank=True)
+    glimmer = models.ForeignKey(Glimmer, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["-counted_at", "-id"]
+        indexes = [models.Index(fields=["owner", "-counted_at"], name="bean_by_owner")]
+
+    def __str__(self) -> str:
+        return self.note or str(self.counted_at)
+
+
+class Intention(models.Model):
+    """What a person means to notice today."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intentions"
+    )
+    day = models.DateField()
+    text = models.CharField(gettext_lazy("today's intention"), max_length=INTENTION_MAX)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint("owner", "day", name="one_intention_a_day"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

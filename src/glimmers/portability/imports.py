@@ -1,0 +1,137 @@
+"""Imports. A file is read whole into records first (every record's shape checked), then
+each app saves its part in one transaction: a file with one bad entry changes nothing.
+
+The formats — our JSON, jrnl's text and JSON, Day One's JSON and zip — are plug-ins in
+`formats/`; each turns a file into the records of the sections it fills."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from glimmers.diary.models import time_zone_of
+from glimmers.diary.services import rebuild_derived
+from glimmers.lib.records import ImportContext, ImportProblem, ImportReport, Progress, sections
+
+# What a format makes of a file: each section's records, by the section's name.
+Parts = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    read: Callable[[bytes], Parts]
+
+
+def _formats() -> dict[str, Format]:
+    from glimmers.portability.formats import dayone, jrnl, ours
+
+    return {
+        "glimmers": Format("glimmers", ours.read),
+        "jrnl": Format("jrnl", jrnl.read),
+        "dayone": Format("dayone", dayone.read),
+    }
+
+
+FORMATS = ("glimmers", "jrnl", "dayone")
+
+
+def import_file(
+    owner: User, path: Path, fmt: str | None = None, *, progress: Progress | None = None
+) -> ImportReport:
+    """Read `path` in `fmt` (guessed when None) and add its records to owner's diary."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ImportProblem(
+            _("Cannot read %(path)s: %(why)s.") % {"path": path, "why": error.strerror}
+        ) from None
+    return import_bytes(owner, raw, fmt, progress=progress)
+
+
+def import_bytes(
+    owner: User, raw: bytes, fmt: str | None = None, *, progress: Progress | None = None
+) -> ImportReport:
+    found = _formats().get(fmt or guess_format(raw))
+    if found is None:
+        raise ImportProblem(
+            _("“%(format)s” is not a format Glimmers imports; use one of %(known)s.")
+            % {"format": fmt, "known": ", ".join(FORMATS)}
+        )
+    # Times written without a zone (jrnl's) are the person's own local times.
+    with timezone.override(time_zone_of(owner)):
+        parts = found.read(raw)
+    return save_parts(owner, parts, progress=progress)
+
+
+def guess_format(raw: bytes) -> str:
+    if raw[:2] == b"PK":
+        return "dayone"
+    head = raw.lstrip()[:1]
+    if head != b"{":
+        return "jrnl"
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return "glimmers"  # the JSON reader will say what is wrong
+    if isinstance(document, dict) and document.get("format") == "glimmers":
+        return "glimmers"
+    if isinstance(document, dict) and "metadata" in document:
+        return "dayone"
+    if isinstance(document, dict) and isinstance(document.get("entries"), list):
+        return "jrnl"
+    return "glimmers"
+
+
+def read_document(document: Any) -> Parts:
+    """Our own JSON export, every section's part read and checked."""
+    if not isinstance(document, dict) or document.get("format") != "glimmers":
+        raise ImportProblem(_("This is not a Glimmers export (its “format” is not “glimmers”)."))
+    if document.get("version") != 1:
+        raise ImportProblem(_("This export comes from a newer Glimmers; please upgrade first."))
+    return {section.name: section.read(document) for section in sections()}
+
+
+def save_parts(owner: User, parts: Parts, *, progress: Progress | None = None) -> ImportReport:
+    """Save every section's records (glimmers first), then bring the search index and the
+    day tallies up to date; all of it or nothing."""
+    context = ImportContext(owner, progress=progress)
+    try:
+        with transaction.atomic():
+            for section in sections():
+                if section.name in parts:
+                    section.save(parts[section.name], context)
+            rebuild_derived(owner, new_glimmers=context.new_glimmers)
+    except BaseException:
+        for name in context.written:  # the rows are gone; their files go too
+            default_storage.delete(name)
+        raise
+    return context.report
+
+
+def load_json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError:
+        raise ImportProblem(_("This file is not text in UTF-8.")) from None
+    except json.JSONDecodeError as error:
+        raise ImportProblem(
+            _("This file is not valid JSON (line %(line)d, column %(column)d).")
+            % {"line": error.lineno, "column": error.colno}
+        ) from None
+
+
+def decode_text(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportProblem(_("This file is not text in UTF-8.")) from None
