@@ -20,7 +20,7 @@ from glimmers.conversations.models import Conversation
 from glimmers.diary import search
 from glimmers.diary.choices import Kind
 from glimmers.diary.models import Glimmer, Person, clean_names
-from glimmers.diary.services import EntryInput, add_glimmer
+from glimmers.diary.services import EntryInput, add_glimmer, saved_before
 
 
 @dataclass
@@ -86,12 +86,9 @@ def _name_glimmers(conversation: Conversation, texts: Sequence[str]) -> None:
 
 def add_conversation(owner: User, data: ConversationInput) -> Conversation:
     """Note a conversation and save each glimmer named in it. A repeated id saves once."""
-    if data.id is not None:
-        existing: Conversation | None = Conversation.objects.filter(id=data.id).first()
-        if existing is not None:
-            if existing.owner_id != owner.pk:
-                raise ValidationError(_("That id is already taken; leave it out to get a new one."))
-            return existing
+    existing = saved_before(Conversation, data.id, owner)
+    if existing is not None:
+        return existing
     conversation = Conversation(id=data.id or uuid.uuid4(), owner=owner)
     with transaction.atomic():
         _fill(conversation, data)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from glimmers.diary.choices import SENSE_PROMPTS, Kind, Sense, unknown_sense
 from glimmers.diary.models import (
     INTENTION_MAX,
+    LABELS_MAX,
     LINE_MAX,
     NAME_MAX,
     PHOTOS_PER_SAVE,
@@ -29,6 +30,8 @@ from glimmers.diary.services import EntryInput
 from glimmers.lib.photos import PhotoError, PreparedPhoto, prepare_upload
 
 DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
+# Room for as many names as a glimmer may have, with their commas; each is checked on save.
+NAMES_TEXT_MAX = LABELS_MAX * (NAME_MAX + 2)
 # Fields a quick capture can leave alone; they sit in a folded section.
 MORE_FIELDS = ("body", "kind", "tags", "people", "intensity", "noticed_at")
 WORDY_FIELDS = ("body", "tags", "people", "intensity")
@@ -153,13 +156,13 @@ class GlimmerForm(EntryForm):
     tags = forms.CharField(
         label=gettext_lazy("Tags"),
         help_text=gettext_lazy("Separate with commas, e.g. morning, garden"),
-        max_length=1000,
+        max_length=NAMES_TEXT_MAX,
         required=False,
     )
     people = forms.CharField(
         label=gettext_lazy("People"),
         help_text=gettext_lazy("Who was part of it? Separate with commas."),
-        max_length=1000,
+        max_length=NAMES_TEXT_MAX,
         required=False,
     )
     intensity = forms.TypedChoiceField(

@@ -11,7 +11,7 @@ from typing import Any, TypeVar, cast
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,7 @@ from glimmers.diary.models import (
 from glimmers.lib.photos import PreparedPhoto
 
 E = TypeVar("E", Glimmer, Trigger)
+M = TypeVar("M", bound=Model)
 
 
 @dataclass
@@ -146,11 +147,9 @@ def _create_once(entry: E, data: EntryInput, save_related: Callable[[E], None]) 
     """Save a new entry once: a repeated id (a double tap, a retried request) returns the
     entry saved the first time; an id that belongs to someone else is refused."""
     model = type(entry)
-    if data.id is not None:
-        existing = _saved(model, data.id)
-        if existing is not None:
-            _refuse_if_not_theirs(existing, entry.owner)
-            return existing
+    existing = saved_before(model, data.id, entry.owner)
+    if existing is not None:
+        return existing
     entry.id = data.id or uuid.uuid4()
     _fill(entry, data)
     entry.full_clean(exclude=["owner", "tags", "people"], validate_unique=False)
@@ -161,21 +160,22 @@ def _create_once(entry: E, data: EntryInput, save_related: Callable[[E], None]) 
             tallies.refresh(entry.owner, [entry.noticed_at])
     except IntegrityError:
         # Another request with the same id won the race: theirs is the saved one.
-        existing = _saved(model, entry.id)
+        existing = saved_before(model, entry.id, entry.owner)
         if existing is None:
             raise
-        _refuse_if_not_theirs(existing, entry.owner)
         return existing
     return entry
 
 
-def _saved(model: type[E], entry_id: uuid.UUID) -> E | None:
-    return cast("E | None", model.objects.filter(id=entry_id).first())
-
-
-def _refuse_if_not_theirs(entry: Glimmer | Trigger, owner: User) -> None:
-    if entry.owner_id != owner.pk:
+def saved_before(model: type[M], key: uuid.UUID | None, owner: User) -> M | None:
+    """What a client already saved under its own id `key` (repeating a create is safe: it
+    returns that); an id someone else's record holds is refused; None for a new id."""
+    if key is None:
+        return None
+    existing = model._default_manager.filter(pk=key).first()
+    if existing is not None and getattr(existing, "owner_id", None) != owner.pk:
         raise ValidationError(_("That id is already taken; leave it out to get a new one."))
+    return existing
 
 
 def edit_glimmer(glimmer: Glimmer, data: EntryInput, *, remove_photos: Iterable[str] = ()) -> None:
@@ -342,23 +342,22 @@ def count_bean_once(
     owner: User, bean_id: uuid.UUID, *, counted_at: datetime | None = None, note: str = ""
 ) -> Bean:
     """Count a bean under a client-chosen id; repeating it returns the first one."""
-    existing = Bean.objects.filter(id=bean_id).first()
-    if existing is None:
-        bean = Bean(id=bean_id, owner=owner, counted_at=counted_at or timezone.now())
-        bean.note = note.strip()
-        bean.full_clean(exclude=["owner", "glimmer"], validate_unique=False)
-        try:
-            with transaction.atomic():
-                bean.save(force_insert=True)
-                tallies.refresh(owner, [bean.counted_at])
-            return bean
-        except IntegrityError:
-            existing = Bean.objects.filter(id=bean_id).first()
-            if existing is None:
-                raise
-    if existing.owner_id != owner.pk:
-        raise ValidationError(_("That id is already taken; leave it out to get a new one."))
-    return existing
+    existing = saved_before(Bean, bean_id, owner)
+    if existing is not None:
+        return existing
+    bean = Bean(id=bean_id, owner=owner, counted_at=counted_at or timezone.now())
+    bean.note = note.strip()
+    bean.full_clean(exclude=["owner", "glimmer"], validate_unique=False)
+    try:
+        with transaction.atomic():
+            bean.save(force_insert=True)
+            tallies.refresh(owner, [bean.counted_at])
+    except IntegrityError:
+        existing = saved_before(Bean, bean_id, owner)
+        if existing is None:
+            raise
+        return existing
+    return bean
 
 
 def change_bean(bean: Bean, *, counted_at: datetime | None = None, note: str = "") -> Bean:

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from glimmers.diary.choices import SENSE_PROMPTS, Sense
-from glimmers.diary.forms import DATETIME_LOCAL
-from glimmers.diary.models import LINE_MAX, TEXT_MAX, check_not_future
+from glimmers.diary.forms import DATETIME_LOCAL, SensesField
+from glimmers.diary.models import INTENTION_MAX, LINE_MAX, NAME_MAX, TEXT_MAX, check_not_future
 from glimmers.practice.models import PAUSE_MAX, PAUSE_MIN, State
 from glimmers.practice.services import MORNING_MOMENTS, OPEN_SENSES, WALK_SENSES
 
@@ -143,7 +143,7 @@ WALK_FIELDS = [sense.value for sense in WALK_SENSES]
 
 class MorningForm(forms.Form):
     intention = forms.CharField(
-        label=_("Today I would like to notice…"), max_length=500, required=False
+        label=_("Today I would like to notice…"), max_length=INTENTION_MAX, required=False
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -169,19 +169,14 @@ class BeanGlimmerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Write a few words about the moment.")},
     )
-    senses = forms.MultipleChoiceField(
-        label=_("Which senses were part of it?"),
-        choices=Sense.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    senses = SensesField(label=_("Which senses were part of it?"), required=False)
 
 
 class DarkTimeStartForm(forms.Form):
     period = forms.CharField(
         label=_("Name that time in a few words, if you like"),
         help_text=_("Only you will see it. It becomes a tag, so its moments stay together."),
-        max_length=60,
+        max_length=NAME_MAX,
         required=False,
     )
     day = forms.DateField(
@@ -202,12 +197,7 @@ class DarkTimeMomentForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    senses = forms.MultipleChoiceField(
-        label=_("Which senses were part of it?"),
-        choices=Sense.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    senses = SensesField(label=_("Which senses were part of it?"), required=False)
     body = forms.CharField(
         label=_("What does your body do as you remember it now?"),
         max_length=LINE_MAX,

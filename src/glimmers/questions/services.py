@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glimmers.diary.models import LINE_MAX
+from glimmers.diary.services import saved_before
 from glimmers.questions.choices import SCALE_MAX, SCALE_MIN, BuiltIn, Step
 from glimmers.questions.models import QUESTION_MAX, Answer, GlimmerQuestion
 
@@ -88,13 +89,10 @@ def start(
     """Save the scale for a new answer. With an id already saved, only the scale changes,
     so sending the first step twice (a double tap, a save while typing) keeps one answer."""
     scale = check_scale(scale)
-    if answer_id is not None:
-        existing: Answer | None = Answer.objects.filter(id=answer_id).first()
-        if existing is not None:
-            if existing.owner_id != owner.pk:
-                raise ValidationError(_("That id is already taken; leave it out to get a new one."))
-            set_scale(existing, scale)
-            return existing
+    existing = saved_before(Answer, answer_id, owner)
+    if existing is not None:
+        set_scale(existing, scale)
+        return existing
     builtin, question, text = resolve(owner, key)
     answer = Answer(
         id=answer_id or uuid.uuid4(),
