@@ -51,3 +51,15 @@ def stranger_client(stranger: Any) -> Client:
     client = Client()
     client.force_login(stranger, backend="django.contrib.auth.backends.ModelBackend")
     return client
+
+
+# The two tiers: what needs a real process, server or browser, and the API fuzzing, run in
+# CI (`bin/test`); everything else is the fast loop (`bin/test --fast`).
+SLOW_FOLDERS = {"process": "process", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = item.path.parent.name
+        if folder in SLOW_FOLDERS:
+            item.add_marker(SLOW_FOLDERS[folder])

@@ -19,11 +19,13 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
 from ninja.openapi.docs import Swagger
+from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
 from glimmers.accounts.tokens import owner_of
+from glimmers.api.problems import sentence
 from glimmers.diary.models import time_zone_of
 from glimmers.lib.photos import PhotoError
 
@@ -106,25 +108,57 @@ class GlimmersAPI(NinjaAPI):
         return schema
 
 
+# What may follow a create, wherever the resource has it.
 ITEM_ACTIONS = [
     ("Get", "", "get"),
     ("Update", "", "put"),
     ("Trash", "/trash", "post"),
     ("Restore", "/restore", "post"),
     ("Delete", "", "delete"),
+    ("Archive", "/archive", "post"),
+    ("Unarchive", "/unarchive", "post"),
+    ("Scale", "/scale", "put"),
+    ("Finish", "/finish", "post"),
+    ("Glimmer", "/glimmer", "post"),
 ]
 LINKED = [
-    ("glimmers", "glimmer_id", ITEM_ACTIONS),
-    ("triggers", "trigger_id", ITEM_ACTIONS),
-    ("beans", "bean_id", ITEM_ACTIONS),
-    ("intentions", "intention_id", ITEM_ACTIONS),
+    (kind, key, ITEM_ACTIONS)
+    for kind, key in (
+        ("glimmers", "glimmer_id"),
+        ("triggers", "trigger_id"),
+        ("beans", "bean_id"),
+        ("intentions", "intention_id"),
+        ("questions", "question_id"),
+        ("answers", "answer_id"),
+        ("conversations", "conversation_id"),
+        ("pauses", "pause_id"),
+    )
 ]
+
+
+class ObjectParser(Parser):
+    """A request body is one JSON object (a list, a number or null is not a request)."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        document = json.loads(request.body)
+        if not isinstance(document, dict):
+            raise NotAnObject
+        return document
+
+
+class NotAnObject(ValueError):
+    """The body was JSON, but not an object."""
 
 
 api = GlimmersAPI(
     title="Glimmers API",
     version="1",
-    description="Glimmers, triggers, beans and intentions. See docs/api.md.",
+    description=(
+        "The whole diary: glimmers, triggers, beans, intentions, the Glimmer Question, "
+        "conversations, pauses, mornings and evenings, drafts, prompts, search and insights. "
+        "See docs/api.md."
+    ),
+    parser=ObjectParser(),
     auth=[BearerToken(), SignedInSession()],
     renderer=ExactRenderer(),
     urls_namespace="api",
@@ -142,17 +176,7 @@ def error(
 
 @api.exception_handler(SchemaError)
 def schema_error(request: HttpRequest, exc: SchemaError) -> HttpResponse:
-    first = exc.errors[0] if exc.errors else {}
-    location = [str(part) for part in first.get("loc", ()) if part not in ("body", "payload")]
-    field = location[1] if location and location[0] in ("query", "path") else None
-    if field is None and location:
-        field = location[0] if location[0] not in ("query", "path") else None
-    where = ".".join(location[1:] if location and location[0] in ("query", "path") else location)
-    message = str(first.get("msg", _("That is not valid input.")))
-    if where:
-        message = _("%(field)s: %(problem)s.") % {"field": where, "problem": message}
-    elif not message.endswith("."):
-        message += "."
+    message, field = sentence(exc.errors[0] if exc.errors else {})
     return error(request, 400, message, field)
 
 
@@ -172,6 +196,8 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, NotAnObject | ValueError):  # the body could not be read
+        return error(request, 400, _("The request body must be one JSON object."))
     return error(request, exc.status_code, str(exc))
 
 
@@ -191,8 +217,15 @@ def bad_photo(request: HttpRequest, exc: PhotoError) -> HttpResponse:
     return error(request, 400, str(exc), "photos")
 
 
-from glimmers.api.routes import entries, export, notes  # noqa: E402
+from glimmers.api.routes import (  # noqa: E402
+    conversations,
+    diary,
+    entries,
+    export,
+    notes,
+    practice,
+    questions,
+)
 
-api.add_router("/", entries.router)
-api.add_router("/", notes.router)
-api.add_router("/", export.router)
+for module in (entries, notes, questions, conversations, practice, diary, export):
+    api.add_router("/", module.router)

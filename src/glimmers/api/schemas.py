@@ -1,74 +1,51 @@
-"""The API's typed shapes. Field names are those of the JSON export, plus `version`."""
+"""The API's shapes of glimmers, triggers, beans and intentions. Field names are those of
+the JSON export (the records in `glimmers.diary.records`)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated
 
-from django.contrib.auth.models import User
-from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 from ninja import Schema
-from pydantic import AfterValidator, AwareDatetime, Field
+from pydantic import BeforeValidator, Field, Strict
 
+from glimmers.api.types import (
+    SOMETHING,
+    VERSION_MAX,
+    Day,
+    Error,
+    Id,
+    Line,
+    MomentWords,
+    Name,
+    Page,
+    PastMoment,
+    Picture,
+    Text,
+    matching,
+    whole_number,
+)
 from glimmers.diary.choices import Kind, Sense
 from glimmers.diary.models import (
     BEAN_NOTE_MAX,
     INTENTION_MAX,
     LABELS_MAX,
-    LINE_MAX,
-    NAME_MAX,
     PHOTOS_PER_SAVE,
     TEXT_MAX,
 )
-from glimmers.diary.search import QUERY_MAX
-
-
-class ApiRequest(HttpRequest):
-    """A request the API let in: `auth` is the person it acts for."""
-
-    auth: User
-
 
 # The diary's own choices, so the description lists exactly what the server accepts.
 SenseName = Sense
 KindName = Kind
-
-
-def _no_nul(value: str) -> str:
-    # PostgreSQL cannot store NUL in text, and nobody types one.
-    if "\x00" in value:
-        raise ValueError("text cannot contain a NUL character")
-    return value
-
-
-def _storable(moment: datetime) -> datetime:
-    """In UTC (databases differ on odd offsets), and within the years a database keeps."""
-    try:
-        in_utc = moment.astimezone(UTC)
-    except OverflowError:
-        raise ValueError("that time is too far from today to keep") from None
-    if not 1 <= in_utc.year <= 9998:
-        raise ValueError("that time is too far from today to keep")
-    return in_utc
-
-
-# Versions are stored as 32-bit integers (PostgreSQL's integer) on every database.
-VERSION_MAX = 2_147_483_647
-Text = Annotated[str, AfterValidator(_no_nul)]
-Moment = Annotated[AwareDatetime, AfterValidator(_storable)]
-Name = Annotated[str, Field(max_length=NAME_MAX), AfterValidator(_no_nul)]
-Line = Annotated[str, Field(max_length=LINE_MAX), AfterValidator(_no_nul)]
-SearchWords = Annotated[str, Field(max_length=QUERY_MAX), AfterValidator(_no_nul)]
-
-
-class Error(Schema):
-    error: str = Field(description="One sentence saying what went wrong.")
-    field: str | None = Field(None, description="The input field it is about, if one.")
+Intensity = Annotated[int, Field(ge=1, le=5), BeforeValidator(whole_number)]
+Version = Annotated[int, Field(ge=1, le=VERSION_MAX), BeforeValidator(whole_number)]
+OWN_ID = "Your own UUID for it: sending the same create again is then safe."
 
 
 class PhotoIn(Schema):
-    data: str = Field(description="The picture (JPEG, PNG, WebP, HEIC …) as base64.")
+    data: Picture
 
 
 class PhotoOut(Schema):
@@ -81,12 +58,12 @@ class PhotoOut(Schema):
 
 
 class EntryFields(Schema):
-    text: Annotated[Text, Field(max_length=TEXT_MAX)]
-    noticed_at: Moment | None = Field(None, description="When it happened (default: now).")
+    text: Annotated[MomentWords, Field(max_length=TEXT_MAX)]
+    noticed_at: PastMoment | None = Field(None, description="When it happened (default: now).")
     senses: list[SenseName] = Field(default_factory=list, max_length=len(Sense))
     sense_lines: dict[SenseName, Line] = Field(default_factory=dict)
     body: Line = ""
-    intensity: Annotated[int, Field(ge=1, le=5)] | None = None
+    intensity: Intensity | None = None
 
 
 class GlimmerFields(EntryFields):
@@ -96,24 +73,20 @@ class GlimmerFields(EntryFields):
 
 
 class GlimmerIn(GlimmerFields):
-    id: uuid.UUID | None = Field(
-        None, description="Your own UUID for it: sending the same create again is then safe."
-    )
+    id: Id | None = Field(None, description=OWN_ID)
     photos: list[PhotoIn] = Field(default_factory=list, max_length=PHOTOS_PER_SAVE)
 
 
 class GlimmerUpdate(GlimmerFields):
-    version: int = Field(ge=1, le=VERSION_MAX, description="The version this edit was made on.")
+    version: Version = Field(description="The version this edit was made on.")
 
 
 class TriggerIn(EntryFields):
-    id: uuid.UUID | None = Field(
-        None, description="Your own UUID for it: sending the same create again is then safe."
-    )
+    id: Id | None = Field(None, description=OWN_ID)
 
 
 class TriggerUpdate(EntryFields):
-    version: int = Field(ge=1, le=VERSION_MAX, description="The version this edit was made on.")
+    version: Version = Field(description="The version this edit was made on.")
 
 
 class EntryOut(Schema):
@@ -150,13 +123,19 @@ class TriggerConflict(Error):
 
 
 class BeanIn(Schema):
-    id: uuid.UUID | None = Field(None, description="Your own UUID: repeating is then safe.")
-    counted_at: Moment | None = None
+    id: Id | None = Field(None, description=OWN_ID)
+    counted_at: PastMoment | None = None
     note: Annotated[Text, Field(max_length=BEAN_NOTE_MAX)] = ""
 
 
+class BeanGlimmerIn(GlimmerFields):
+    """A glimmer made from a bean: the bean's time is its time."""
+
+    noticed_at: None = Field(None, description="Left out: the bean's time is kept.")
+
+
 class BeanUpdate(Schema):
-    counted_at: Moment | None = None
+    counted_at: PastMoment | None = None
     note: Annotated[Text, Field(max_length=BEAN_NOTE_MAX)] = ""
 
 
@@ -167,13 +146,21 @@ class BeanOut(Schema):
     glimmer: uuid.UUID | None
 
 
+IntentionWords = Annotated[
+    str,
+    Strict(),
+    Field(max_length=INTENTION_MAX),
+    *matching(SOMETHING, gettext_lazy("Write a few words for your intention.")),
+]
+
+
 class IntentionIn(Schema):
-    text: Annotated[Text, Field(min_length=1, max_length=INTENTION_MAX)]
-    day: date | None = Field(None, description="The day it is for (default: today).")
+    text: IntentionWords
+    day: Day | None = Field(None, description="The day it is for (default: today).")
 
 
 class IntentionUpdate(Schema):
-    text: Annotated[Text, Field(min_length=1, max_length=INTENTION_MAX)]
+    text: IntentionWords
 
 
 class IntentionOut(Schema):
@@ -182,10 +169,6 @@ class IntentionOut(Schema):
     text: str
     created_at: datetime
     updated_at: datetime
-
-
-class Page(Schema):
-    next: str | None = Field(description="Pass as `cursor` for the next page; null at the end.")
 
 
 class GlimmerPage(Page):

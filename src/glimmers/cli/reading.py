@@ -175,17 +175,7 @@ def stats(
         figures = figures_for(owner)
         summary = figures.summary()
         if as_json:
-            print_json(
-                {
-                    **summary,
-                    "weeks": [
-                        {"week": monday.isoformat(), "glimmers": count}
-                        for monday, count in figures.weekly(52)
-                    ],
-                    "hours": figures.hours(),
-                    "weekdays": figures.weekdays(),
-                }
-            )
+            print_json(figures.record())
             return
         lines = [
             _("Glimmers noticed: {count}").format(count=summary["glimmers"]),

@@ -18,7 +18,7 @@ from glimmers.diary.models import (
     TEXT_MAX,
     Glimmer,
     Person,
-    check_not_future,
+    check_moment,
 )
 
 SHARED_CHOICES = 50  # the person's latest glimmers offered as "the one I shared"
@@ -95,7 +95,7 @@ class ConversationForm(forms.Form):
     def clean_happened_at(self) -> Any:
         moment = self.cleaned_data.get("happened_at")
         if moment is not None:
-            check_not_future(moment)
+            check_moment(moment)
         return moment
 
     def to_input(self) -> ConversationInput:

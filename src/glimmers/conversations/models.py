@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from glimmers.diary.models import LINE_MAX, Glimmer, Person, check_not_future
+from glimmers.diary.models import LINE_MAX, Glimmer, Person, check_moment
 
 
 class ConversationQuerySet(models.QuerySet[Any]):
@@ -35,7 +35,7 @@ class Conversation(models.Model):
     )
     story = models.TextField(gettext_lazy("their story"), max_length=LINE_MAX)
     happened_at = models.DateTimeField(
-        gettext_lazy("when"), default=timezone.now, validators=[check_not_future]
+        gettext_lazy("when"), default=timezone.now, validators=[check_moment]
     )
     # The glimmers you named in their story, saved as conversation glimmers of your own.
     named = models.ManyToManyField(Glimmer, blank=True, related_name="named_in")

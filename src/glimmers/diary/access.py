@@ -1,6 +1,7 @@
 """Who may see what: one helper per object type, used by every view and media URL.
 
-Anyone but the owner gets a 404, never a hint that the object exists.
+Anyone but the owner gets a 404, never a hint that the object exists. (The practice apps
+keep their own helpers beside their models, built on `signed_in`.)
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from glimmers.diary.models import EditConflict, Glimmer, Photo, Trigger
+from glimmers.diary.models import Bean, EditConflict, Glimmer, Intention, Photo, Trigger
 
 # Whoever is asking: a person, or someone not signed in.
 Visitor = AbstractBaseUser | AnonymousUser
@@ -55,3 +56,15 @@ def get_open_conflict_for(user: Visitor, conflict_id: uuid.UUID) -> EditConflict
         settled_at=None,
     )
     return conflict
+
+
+def get_bean_for(user: Visitor, bean_id: uuid.UUID) -> Bean:
+    """The owner's bean, else 404."""
+    bean: Bean = get_object_or_404(Bean, id=bean_id, owner=signed_in(user))
+    return bean
+
+
+def get_intention_for(user: Visitor, intention_id: uuid.UUID) -> Intention:
+    """The owner's intention, else 404."""
+    intention: Intention = get_object_or_404(Intention, id=intention_id, owner=signed_in(user))
+    return intention

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -91,6 +92,11 @@ def conflict_body(current: dict[str, Any]) -> dict[str, Any]:
 
 def _open() -> QuerySet[EditConflict]:
     return EditConflict.objects.filter(settled_at=None).order_by("received_at", "id")
+
+
+def waiting(owner: User) -> QuerySet[EditConflict]:
+    """A person's kept edits still waiting for a choice, the oldest first."""
+    return _open().filter(owner=owner).select_related("glimmer", "trigger")
 
 
 def open_conflicts(entry: Glimmer | Trigger) -> list[EditConflict]:

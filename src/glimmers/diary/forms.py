@@ -22,7 +22,7 @@ from glimmers.diary.models import (
     PHOTOS_PER_SAVE,
     TEXT_MAX,
     Glimmer,
-    check_not_future,
+    check_moment,
 )
 from glimmers.diary.queries import Filters
 from glimmers.diary.search import QUERY_MAX
@@ -119,7 +119,7 @@ class EntryForm(forms.Form):
     def clean_noticed_at(self) -> Any:
         moment = self.cleaned_data.get("noticed_at")
         if moment is not None:
-            check_not_future(moment)
+            check_moment(moment)
         return moment
 
     def to_input(self) -> EntryInput:

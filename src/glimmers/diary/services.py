@@ -68,13 +68,15 @@ class EntryInput:
         return data
 
     @classmethod
-    def from_record(cls, record: dict[str, Any]) -> EntryInput:
-        """Input from a record with the export's field names (a kept edit, say); the
-        diary's rules check it when it is saved."""
+    def from_record(cls, record: dict[str, Any], **more: Any) -> EntryInput:
+        """Input from a record with the export's field names (a kept edit, an API request);
+        the diary's rules check it when it is saved."""
         noticed_at = record.get("noticed_at")
+        if isinstance(noticed_at, str):
+            noticed_at = datetime.fromisoformat(noticed_at)
         return cls(
             text=str(record.get("text") or ""),
-            noticed_at=datetime.fromisoformat(noticed_at) if noticed_at else None,
+            noticed_at=noticed_at or None,
             senses=list(record.get("senses") or []),
             sense_lines=dict(record.get("sense_lines") or {}),
             body=str(record.get("body") or ""),
@@ -82,6 +84,8 @@ class EntryInput:
             tags=list(record.get("tags") or []),
             people=list(record.get("people") or []),
             intensity=record.get("intensity"),
+            id=record.get("id"),
+            **more,
         )
 
 

@@ -70,6 +70,18 @@ class Figures:
             "kinds": dict(sorted(kinds.items())),
         }
 
+    def record(self) -> dict[str, Any]:
+        """The figures `glimmers stats --json` prints and the API answers: the summary, then
+        glimmers per week (the last 52), per hour of the day and per weekday."""
+        return {
+            **self.summary(),
+            "weeks": [
+                {"week": monday.isoformat(), "glimmers": count} for monday, count in self.weekly(52)
+            ],
+            "hours": self.hours(),
+            "weekdays": self.weekdays(),
+        }
+
     def senses(self) -> list[tuple[str, str, int]]:
         return [(s.value, str(s.label), self.totals[SENSE_FIELDS[s.value]]) for s in Sense]
 

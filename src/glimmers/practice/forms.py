@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from glimmers.diary.choices import SENSE_PROMPTS, Sense
 from glimmers.diary.forms import DATETIME_LOCAL, SensesField
-from glimmers.diary.models import INTENTION_MAX, LINE_MAX, NAME_MAX, TEXT_MAX, check_not_future
+from glimmers.diary.models import INTENTION_MAX, LINE_MAX, NAME_MAX, TEXT_MAX, check_moment
 from glimmers.practice.models import PAUSE_MAX, PAUSE_MIN, State
 from glimmers.practice.services import MORNING_MOMENTS, OPEN_SENSES, WALK_SENSES
 
@@ -23,7 +23,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 def not_future(day: date | None) -> date | None:
     """A remembered day has already happened."""
     if day is not None and day > timezone.localdate():
-        check_not_future(timezone.now() + timedelta(days=2))
+        check_moment(timezone.now() + timedelta(days=2))
     return day
 
 

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from glimmers.diary.models import LINE_MAX, Glimmer
+from glimmers.diary.models import LINE_MAX, Glimmer, check_moment
 
 PAUSE_MIN = 15
 PAUSE_MAX = 60
@@ -50,7 +50,7 @@ class Pause(models.Model):
     state_before = models.CharField(max_length=20, choices=State.choices, blank=True)
     state_after = models.CharField(max_length=20, choices=State.choices, blank=True)
     body = models.TextField(gettext_lazy("what the body did"), max_length=LINE_MAX, blank=True)
-    paused_at = models.DateTimeField(default=timezone.now)
+    paused_at = models.DateTimeField(default=timezone.now, validators=[check_moment])
 
     class Meta:
         ordering = ["-paused_at", "-id"]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -11,7 +12,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,10 +40,17 @@ def record_pause(
     state_before: str = "",
     state_after: str = "",
     body: str = "",
+    paused_at: datetime | None = None,
+    pause_id: uuid.UUID | None = None,
 ) -> Pause:
     """Keep a finished pause. With a glimmer it anchors it: what the body did is saved
-    on the glimmer too, when the glimmer has no words for the body yet."""
+    on the glimmer too, when the glimmer has no words for the body yet. With a client's own
+    id, sending it again keeps it once."""
+    existing = diary.saved_before(Pause, pause_id, owner)
+    if existing is not None:
+        return existing
     pause = Pause(
+        id=pause_id or uuid.uuid4(),
         owner=owner,
         glimmer=glimmer,
         seconds=seconds,
@@ -50,12 +58,20 @@ def record_pause(
         state_before=state_before,
         state_after=state_after,
         body=body.strip(),
+        paused_at=paused_at or timezone.now(),
     )
-    pause.full_clean(exclude=["owner", "glimmer"])
-    with transaction.atomic():
-        pause.save()
-        if glimmer is not None and pause.body and not glimmer.body:
-            rewrite_glimmer(glimmer, body=pause.body)
+    pause.full_clean(exclude=["owner", "glimmer"], validate_unique=False)
+    try:
+        with transaction.atomic():
+            pause.save(force_insert=True)
+            if glimmer is not None and pause.body and not glimmer.body:
+                rewrite_glimmer(glimmer, body=pause.body)
+    except IntegrityError:
+        # The same pause sent twice at once: the first one saved is the one kept.
+        existing = diary.saved_before(Pause, pause.id, owner)
+        if existing is None:
+            raise
+        return existing
     return pause
 
 

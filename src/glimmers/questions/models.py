@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from glimmers.diary.models import LINE_MAX
+from glimmers.diary.models import LINE_MAX, check_moment
 from glimmers.questions.choices import SCALE_MAX, SCALE_MIN, BuiltIn, Step
 
 QUESTION_MAX = 300
@@ -72,7 +72,7 @@ class Answer(models.Model):
     see = models.TextField(blank=True, max_length=LINE_MAX)
     body = models.TextField(blank=True, max_length=LINE_MAX)
     who = models.TextField(blank=True, max_length=LINE_MAX)
-    asked_at = models.DateTimeField(default=timezone.now)
+    asked_at = models.DateTimeField(default=timezone.now, validators=[check_moment])
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -103,6 +103,7 @@ def start(
         scale=scale,
         asked_at=asked_at or timezone.now(),
     )
+    answer.full_clean(exclude=["owner", "question"], validate_unique=False)
     answer.save(force_insert=True)
     return answer
 

@@ -1,4 +1,5 @@
-"""Glimmers and triggers: list, get, create (safe to repeat), update (with a version), trash."""
+"""Glimmers and triggers: list (and search), get, create (safe to repeat), update (with a
+version), trash and restore."""
 
 from __future__ import annotations
 
@@ -8,23 +9,19 @@ import io
 import uuid
 from typing import Any, Literal, TypeVar
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.errors import HttpError
 
-from glimmers.api.paging import DEFAULT_LIMIT, MAX_LIMIT, page, ranked_page
+from glimmers.api.paging import Cursor, page, ranked_page
 from glimmers.api.schemas import (
-    ApiRequest,
-    Error,
     GlimmerConflict,
     GlimmerIn,
     GlimmerOut,
     GlimmerPage,
     GlimmerUpdate,
     KindName,
-    Moment,
-    Name,
-    SearchWords,
     SenseName,
     TriggerConflict,
     TriggerIn,
@@ -32,6 +29,7 @@ from glimmers.api.schemas import (
     TriggerPage,
     TriggerUpdate,
 )
+from glimmers.api.types import ERRORS, ApiRequest, Limit, Moment, Name, QueryFlag, SearchWords
 from glimmers.diary import conflicts, queries, services
 from glimmers.diary.access import get_glimmer_for, get_trigger_for
 from glimmers.diary.models import Glimmer, Trigger
@@ -41,8 +39,7 @@ from glimmers.diary.services import EntryInput
 from glimmers.lib.photos import PreparedPhoto, prepare_upload
 
 router = Router()
-ERRORS: dict[int, Any] = {400: Error, 401: Error, 403: Error, 404: Error}
-Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="How many at most.")  # type: ignore[type-arg]
+IN_TRASH = Query(False, description="List what is in the trash instead.")  # type: ignore[type-arg]
 
 
 def _glimmer(request: ApiRequest, glimmer_id: uuid.UUID) -> Glimmer:
@@ -53,7 +50,7 @@ def _trigger(request: ApiRequest, trigger_id: uuid.UUID) -> Trigger:
     return get_trigger_for(request.auth, trigger_id)
 
 
-def _fresh(entry: Glimmer | Trigger) -> dict[str, Any]:
+def fresh(entry: Glimmer | Trigger) -> dict[str, Any]:
     """The entry as saved, read back with its labels and photos."""
     return glimmer_record(entry) if isinstance(entry, Glimmer) else trigger_record(entry)
 
@@ -81,32 +78,9 @@ def _photos(payload: GlimmerIn) -> list[PreparedPhoto]:
     return prepared
 
 
-def glimmer_input(payload: Any, *, photos: list[PreparedPhoto] | None = None) -> EntryInput:
-    return EntryInput(
-        text=payload.text,
-        noticed_at=payload.noticed_at,
-        senses=list(payload.senses),
-        sense_lines=dict(payload.sense_lines),
-        body=payload.body,
-        kind=payload.kind,
-        tags=list(payload.tags),
-        people=list(payload.people),
-        intensity=payload.intensity,
-        photos=photos or [],
-        id=getattr(payload, "id", None),
-    )
-
-
-def trigger_input(payload: Any) -> EntryInput:
-    return EntryInput(
-        text=payload.text,
-        noticed_at=payload.noticed_at,
-        senses=list(payload.senses),
-        sense_lines=dict(payload.sense_lines),
-        body=payload.body,
-        intensity=payload.intensity,
-        id=getattr(payload, "id", None),
-    )
+def entry_input(payload: Any, **more: Any) -> EntryInput:
+    """What a request says about a glimmer or a trigger, as the diary's input."""
+    return EntryInput.from_record(payload.model_dump(exclude={"photos", "version"}), **more)
 
 
 # What glimmers and triggers share once the entry is found (theirs or a 404).
@@ -117,19 +91,19 @@ def _updated(entry: E, version: int, data: EntryInput) -> Status[Any]:
     """An edit made on `version`: saved (200), or kept beside a newer one (409)."""
     saved = conflicts.edit_or_keep(entry, version, data)
     if saved is None:
-        return Status(409, conflict_body(_fresh(entry)))
-    return Status(200, _fresh(saved))
+        return Status(409, conflict_body(fresh(entry)))
+    return Status(200, fresh(saved))
 
 
 def _trashed(entry: Glimmer | Trigger) -> dict[str, Any]:
     if not entry.in_trash:
         services.move_to_trash(entry)
-    return _fresh(entry)
+    return fresh(entry)
 
 
 def _restored(entry: Glimmer | Trigger) -> dict[str, Any]:
     services.restore(entry)
-    return _fresh(entry)
+    return fresh(entry)
 
 
 @router.get("/glimmers", response={200: GlimmerPage, **ERRORS}, tags=["glimmers"])
@@ -141,26 +115,28 @@ def list_glimmers(
     kind: KindName | None = None,
     tag: Name | None = None,
     person: Name | None = None,
-    q: SearchWords | None = Query(None, description="Only those containing every word."),  # type: ignore[type-arg]
+    q: SearchWords | None = Query(None, description="Only those holding every word."),  # type: ignore[type-arg]
     order: Literal["newest", "best"] = Query(  # type: ignore[type-arg]
         "newest", description="With q: newest first, or best match first (as the web search)."
     ),
-    cursor: str | None = None,
+    trash: QueryFlag = IN_TRASH,
+    cursor: Cursor | None = None,
     limit: int = Limit,
 ) -> dict[str, Any]:
-    """Your glimmers outside the trash, newest first (or, with `q` and `order=best`, best
-    match first), narrowed by any filter given: the same search as the web's and the CLI's."""
+    """Your glimmers outside the trash (or in it), newest first — or, with `q` and
+    `order=best`, best match first — narrowed by any filter given: the same search as the
+    web's and the CLI's."""
     filters = Filters(since=since, until=until, sense=sense, kind=kind, tag=tag, person=person)
-    if q and order == "best":
+    owner = request.auth
+    if trash:
+        found: QuerySet[Glimmer] = filters.narrow(owner, services.trashed_glimmers(owner))
+        items, next_cursor = page(found, "noticed_at", cursor, limit)
+    elif q and order == "best":
         items, next_cursor = ranked_page(
-            lambda count: queries.search(request.auth, q, filters, limit=count), cursor, limit
+            lambda count: queries.search(owner, q, filters, limit=count), cursor, limit
         )
     else:
-        found = (
-            queries.search(request.auth, q, filters)
-            if q
-            else queries.timeline(request.auth, filters)
-        )
+        found = queries.search(owner, q, filters) if q else queries.timeline(owner, filters)
         items, next_cursor = page(found, "noticed_at", cursor, limit)
     return {"items": glimmer_records(items), "next": next_cursor}
 
@@ -168,14 +144,14 @@ def list_glimmers(
 @router.post("/glimmers", response={201: GlimmerOut, **ERRORS}, tags=["glimmers"])
 def create_glimmer(request: ApiRequest, payload: GlimmerIn) -> Status[Any]:
     """Save a glimmer. Sending the same `id` again returns the one saved the first time."""
-    glimmer = services.add_glimmer(request.auth, glimmer_input(payload, photos=_photos(payload)))
-    return Status(201, _fresh(glimmer))
+    data = entry_input(payload, photos=_photos(payload))
+    return Status(201, fresh(services.add_glimmer(request.auth, data)))
 
 
 @router.get("/glimmers/{glimmer_id}", response={200: GlimmerOut, **ERRORS}, tags=["glimmers"])
 def get_glimmer(request: ApiRequest, glimmer_id: uuid.UUID) -> dict[str, Any]:
     """One of your glimmers, in the trash or not."""
-    return _fresh(_glimmer(request, glimmer_id))
+    return fresh(_glimmer(request, glimmer_id))
 
 
 @router.put(
@@ -188,7 +164,7 @@ def update_glimmer(
 ) -> Status[Any]:
     """Replace a glimmer's words, time, senses and labels (photos stay). `version` must be
     the saved one; if not, your edit is kept beside it and the answer is 409."""
-    return _updated(_glimmer(request, glimmer_id), payload.version, glimmer_input(payload))
+    return _updated(_glimmer(request, glimmer_id), payload.version, entry_input(payload))
 
 
 @router.post(
@@ -213,25 +189,31 @@ def list_triggers(
     since: Moment | None = None,
     until: Moment | None = None,
     sense: SenseName | None = None,
-    cursor: str | None = None,
+    trash: QueryFlag = IN_TRASH,
+    cursor: Cursor | None = None,
     limit: int = Limit,
 ) -> dict[str, Any]:
-    """Your triggers outside the trash, newest first."""
+    """Your triggers outside the trash (or in it), newest first."""
     filters = Filters(since=since, until=until, sense=sense)
-    items, next_cursor = page(queries.triggers(request.auth, filters), "noticed_at", cursor, limit)
+    owner = request.auth
+    if trash:
+        found = filters.narrow_triggers(services.trashed_triggers(owner))
+    else:
+        found = queries.triggers(owner, filters)
+    items, next_cursor = page(found, "noticed_at", cursor, limit)
     return {"items": trigger_records(items), "next": next_cursor}
 
 
 @router.post("/triggers", response={201: TriggerOut, **ERRORS}, tags=["triggers"])
 def create_trigger(request: ApiRequest, payload: TriggerIn) -> Status[Any]:
     """Note a trigger. Sending the same `id` again returns the one saved the first time."""
-    return Status(201, _fresh(services.add_trigger(request.auth, trigger_input(payload))))
+    return Status(201, fresh(services.add_trigger(request.auth, entry_input(payload))))
 
 
 @router.get("/triggers/{trigger_id}", response={200: TriggerOut, **ERRORS}, tags=["triggers"])
 def get_trigger(request: ApiRequest, trigger_id: uuid.UUID) -> dict[str, Any]:
     """One of your triggers, in the trash or not."""
-    return _fresh(_trigger(request, trigger_id))
+    return fresh(_trigger(request, trigger_id))
 
 
 @router.put(
@@ -243,7 +225,7 @@ def update_trigger(
     request: ApiRequest, trigger_id: uuid.UUID, payload: TriggerUpdate
 ) -> Status[Any]:
     """Replace a trigger's words, time, senses and body note; `version` as for glimmers."""
-    return _updated(_trigger(request, trigger_id), payload.version, trigger_input(payload))
+    return _updated(_trigger(request, trigger_id), payload.version, entry_input(payload))
 
 
 @router.post(

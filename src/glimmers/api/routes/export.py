@@ -6,8 +6,7 @@ from typing import Any, Literal
 
 from ninja import Router, Schema
 
-from glimmers.api.routes.entries import ERRORS
-from glimmers.api.schemas import ApiRequest
+from glimmers.api.types import ERRORS, ApiRequest
 from glimmers.portability.export import export_csv, export_json, export_markdown
 
 router = Router(tags=["export"])

@@ -1,4 +1,5 @@
-"""Beans and intentions: list, get, create (safe to repeat), update, delete.
+"""Beans and intentions: list, get, create (safe to repeat), update, delete; and a bean
+given its words, which makes it a glimmer.
 
 Neither has a trash, so deleting is their way out.
 """
@@ -8,42 +9,43 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Status
 
-from glimmers.api.paging import page
-from glimmers.api.routes.entries import ERRORS, Limit
+from glimmers.api.paging import Cursor, page
+from glimmers.api.routes.entries import entry_input, fresh
 from glimmers.api.schemas import (
-    ApiRequest,
+    BeanGlimmerIn,
     BeanIn,
     BeanOut,
     BeanPage,
     BeanUpdate,
+    GlimmerOut,
     IntentionIn,
     IntentionOut,
     IntentionPage,
     IntentionUpdate,
 )
+from glimmers.api.types import ERRORS, ApiRequest, Limit
 from glimmers.diary import services
+from glimmers.diary.access import get_bean_for, get_intention_for
 from glimmers.diary.models import Bean, Intention
 from glimmers.diary.records import bean_record, intention_record
+from glimmers.practice.services import bean_to_glimmer
 
 router = Router()
 
 
 def _bean(request: ApiRequest, bean_id: uuid.UUID) -> Bean:
-    bean: Bean = get_object_or_404(Bean, owner=request.auth, id=bean_id)
-    return bean
+    return get_bean_for(request.auth, bean_id)
 
 
 def _intention(request: ApiRequest, intention_id: uuid.UUID) -> Intention:
-    intention: Intention = get_object_or_404(Intention, owner=request.auth, id=intention_id)
-    return intention
+    return get_intention_for(request.auth, intention_id)
 
 
 @router.get("/beans", response={200: BeanPage, **ERRORS}, tags=["beans"])
-def list_beans(request: ApiRequest, cursor: str | None = None, limit: int = Limit) -> Any:
+def list_beans(request: ApiRequest, cursor: Cursor | None = None, limit: int = Limit) -> Any:
     """Your counted beans, newest first."""
     items, next_cursor = page(Bean.objects.filter(owner=request.auth), "counted_at", cursor, limit)
     return {"items": [bean_record(bean) for bean in items], "next": next_cursor}
@@ -76,6 +78,20 @@ def update_bean(request: ApiRequest, bean_id: uuid.UUID, payload: BeanUpdate) ->
     return bean_record(bean)
 
 
+@router.post(
+    "/beans/{bean_id}/glimmer",
+    response={200: GlimmerOut, 201: GlimmerOut, **ERRORS},
+    tags=["beans"],
+)
+def bean_glimmer(request: ApiRequest, bean_id: uuid.UUID, payload: BeanGlimmerIn) -> Any:
+    """Give a bean its words: it becomes a glimmer that keeps the bean's time (201). A bean
+    that has its glimmer already answers with it (200)."""
+    bean = _bean(request, bean_id)
+    had = bean.glimmer_id is not None
+    glimmer = bean_to_glimmer(bean, entry_input(payload))
+    return Status(200 if had else 201, fresh(glimmer))
+
+
 @router.delete("/beans/{bean_id}", response={204: None, **ERRORS}, tags=["beans"])
 def delete_bean(request: ApiRequest, bean_id: uuid.UUID) -> Any:
     """Uncount a bean."""
@@ -84,7 +100,7 @@ def delete_bean(request: ApiRequest, bean_id: uuid.UUID) -> Any:
 
 
 @router.get("/intentions", response={200: IntentionPage, **ERRORS}, tags=["intentions"])
-def list_intentions(request: ApiRequest, cursor: str | None = None, limit: int = Limit) -> Any:
+def list_intentions(request: ApiRequest, cursor: Cursor | None = None, limit: int = Limit) -> Any:
     """Your intentions, the latest day first."""
     items, next_cursor = page(Intention.objects.filter(owner=request.auth), "day", cursor, limit)
     return {"items": [intention_record(item) for item in items], "next": next_cursor}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -33,15 +33,29 @@ BEAN_NOTE_MAX = 200
 INTENTION_MAX = 500
 # Clocks on phones and laptops drift; a moment a little "in the future" is still now.
 CLOCK_SKEW = timedelta(minutes=10)
+# The earliest moment a diary holds: older than any memory, and shown in every time zone.
+# (A day early in UTC, so 1900 begins at the writer's own midnight, wherever that was.)
+EARLIEST_YEAR = 1900
+EARLIEST = datetime(EARLIEST_YEAR - 1, 12, 31, tzinfo=UTC)
 
 
-def check_not_future(moment: datetime) -> None:
-    """A glimmer has already happened: refuse a time beyond now (plus clock skew)."""
+def check_moment(moment: datetime) -> None:
+    """A glimmer has already happened, and in living memory: refuse a time beyond now (plus
+    clock skew), or before 1900."""
     if moment > timezone.now() + CLOCK_SKEW:
         raise ValidationError(
             _("That time is in the future; a glimmer is a moment that has already happened."),
             code="future",
         )
+    if moment < EARLIEST:
+        raise ValidationError(
+            _("That time is before %(year)d; please choose a later one.") % {"year": EARLIEST_YEAR},
+            code="too_early",
+        )
+
+
+# The validator's first name, which the first migrations use.
+check_not_future = check_moment
 
 
 def clean_sense_lines(lines: Any, senses: list[str]) -> dict[str, str]:
@@ -100,7 +114,7 @@ class Entry(models.Model):
         error_messages={"blank": gettext_lazy("Write a few words about the moment.")},
     )
     noticed_at = models.DateTimeField(
-        gettext_lazy("when"), default=timezone.now, validators=[check_not_future]
+        gettext_lazy("when"), default=timezone.now, validators=[check_moment]
     )
     senses = SenseSetField(gettext_lazy("senses"))
     sense_lines = models.JSONField(
@@ -257,7 +271,7 @@ class Bean(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="beans"
     )
-    counted_at = models.DateTimeField(default=timezone.now, validators=[check_not_future])
+    counted_at = models.DateTimeField(default=timezone.now, validators=[check_moment])
     note = models.CharField(max_length=BEAN_NOTE_MAX, blank=True)
     glimmer = models.ForeignKey(Glimmer, null=True, blank=True, on_delete=models.SET_NULL)
 

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from glimmers.diary.access import get_bean_for
 from glimmers.diary.services import EntryInput
 from glimmers.diary.views.common import SignedInRequest, add_errors
 from glimmers.practice import services
-from glimmers.practice.access import get_bean_for
 from glimmers.practice.forms import BeanGlimmerForm
 from glimmers.practice.views.common import posted
 
