@@ -182,38 +182,122 @@ def import_summary(report: ImportReport) -> str:
     return message
 
 
+PASSPHRASE_HELP = "Seal it with age: a passphrase (GLIMMERS_BACKUP_PASSPHRASE, or asked for)."  # noqa: S105
+
+
+def _passphrase(*, twice: bool) -> str:
+    """The backup passphrase: GLIMMERS_BACKUP_PASSPHRASE, or asked for in a terminal."""
+    given = os.environ.get("GLIMMERS_BACKUP_PASSPHRASE")
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise CommandError(
+            _("Give the passphrase in GLIMMERS_BACKUP_PASSPHRASE, or run this in a terminal.")
+        )
+    import getpass
+
+    first = getpass.getpass(_("Backup passphrase: "))
+    if twice and getpass.getpass(_("The same again: ")) != first:
+        raise CommandError(_("The two passphrases differ; nothing was written."))
+    if not first:
+        raise CommandError(_("An empty passphrase protects nothing; nothing was written."))
+    return first
+
+
 @app.command()
-def backup(file: Path = typer.Argument(..., help="Where to write the backup zip.")) -> None:
-    """Back up the whole instance (every person, their diaries and photos) into one zip."""
+def backup(
+    file: Path = typer.Argument(
+        ..., help="Where to write the backup zip (with --keep: a folder for dated backups)."
+    ),
+    keep: int | None = typer.Option(
+        None,
+        "--keep",
+        min=1,
+        help="Write a dated backup into the folder FILE and keep only the newest N there.",
+    ),
+    encrypt: bool = typer.Option(False, "--encrypt", help=PASSPHRASE_HELP),
+    recipient: list[str] = typer.Option(
+        [], "--recipient", help="Seal it for this age public key (age1…) instead; repeatable."
+    ),
+) -> None:
+    """Back up the whole instance (every person, their diaries and photos) into one zip: one
+    snapshot, taken while people go on writing, read back whole before it is kept."""
     setup()
     with friendly_errors():
-        from glimmers.portability.backup import backed_up_models, write_backup
+        from django.utils import timezone
 
-        if file.exists() and file.is_dir():
+        from glimmers.portability import backup as backups
+
+        sealed = encrypt or bool(recipient)
+        passphrase = _passphrase(twice=True) if encrypt and not recipient else None
+        if keep is not None:
+            file.mkdir(parents=True, exist_ok=True)
+            target = file / backups.dated_name(timezone.now(), encrypted=sealed)
+        elif file.exists() and file.is_dir():
             raise CommandError(
                 _("{file} is a folder; give a file name such as glimmers-backup.zip.").format(
                     file=file
                 )
             )
-        with progress_bar(_("Backing up"), len(backed_up_models())) as advance:
-            count = write_backup(file, progress=advance)
+        else:
+            target = file
+        plain = target.with_name(f".{target.name}.plain") if sealed else target
+        try:
+            with progress_bar(_("Backing up"), len(backups.backed_up_models())) as advance:
+                summary = backups.write_backup(plain, progress=advance)
+            if sealed:
+                backups.encrypt_backup(plain, target, passphrase=passphrase, recipients=recipient)
+        finally:
+            if sealed:
+                plain.unlink(missing_ok=True)
         typer.echo(
             ngettext(
                 "Backed up {count} records to {file}.",
                 "Backed up {count} records to {file}.",
-                count,
-            ).format(count=count, file=file)
+                summary.records,
+            ).format(count=summary.records, file=target)
         )
+        if keep is not None:
+            for gone in backups.keep_newest(file, keep):
+                typer.echo(_("Let go of the older {file}.").format(file=gone.name))
 
 
 @app.command()
-def restore(file: Path = typer.Argument(..., help="A zip made by `glimmers backup`.")) -> None:
-    """Restore a backup into an empty instance (SQLite or PostgreSQL)."""
+def restore(
+    file: Path = typer.Argument(..., help="A zip made by `glimmers backup`."),
+    check: bool = typer.Option(
+        False, "--check", help="Only say whether it would restore; change nothing."
+    ),
+    identity: Path | None = typer.Option(
+        None, "--identity", help="An age identity file, for a backup sealed for a key."
+    ),
+) -> None:
+    """Restore a backup into an empty instance (SQLite or PostgreSQL); a backup sealed with
+    --encrypt asks for its passphrase (or GLIMMERS_BACKUP_PASSPHRASE)."""
     setup()
     with friendly_errors():
-        from glimmers.portability.backup import restore_backup
+        from glimmers.portability import backup as backups
 
-        count = restore_backup(file)
+        identities: list[str] = []
+        passphrase = None
+        if backups.is_encrypted(file):
+            if identity is not None:
+                lines = identity.read_text().splitlines()
+                identities = [line for line in lines if line.startswith("AGE-SECRET-KEY-")]
+            else:
+                passphrase = _passphrase(twice=False)
+        with backups.opened(file, passphrase=passphrase, identities=identities) as plain:
+            if check:
+                summary = backups.check_backup(plain)
+                typer.echo(
+                    ngettext(
+                        "{file} is whole: {count} records and {photos} photos would restore.",
+                        "{file} is whole: {count} records and {photos} photos would restore.",
+                        summary.records,
+                    ).format(file=file, count=summary.records, photos=summary.photos)
+                )
+                return
+            count = backups.restore_backup(plain)
         typer.echo(
             ngettext(
                 "Restored {count} records from {file}.",

@@ -5,12 +5,16 @@ Restoring into an empty instance on either database is also the way from SQLite 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
+import re
 import tempfile
 import uuid
 import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -32,6 +36,8 @@ from glimmers.lib.records import ImportProblem, Progress, left_out_of_backups
 FORMAT_NAME = "glimmers-backup"
 FORMAT_VERSION = 1
 DATA_NAME = "glimmers-backup.json"
+# How many snapshots to try when photos vanish between a snapshot and its copy.
+TRIES = 3
 # Models that moved to another app since a backup may have been made: old label → new.
 MOVED = {
     "accounts.profile": "diary.profile",
@@ -83,40 +89,129 @@ def backed_up_models() -> list[type[Model]]:
     return ordered
 
 
-def write_backup(target: Path, *, progress: Progress | None = None) -> int:
-    """Write the backup zip atomically (temp file, then rename); returns the object count."""
-    objects = []
-    for model in backed_up_models():
-        rows = model._default_manager.order_by("pk")
-        objects.extend(serializers.serialize("python", rows.iterator(chunk_size=2000)))
-        if progress:
-            progress(1)
-    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "objects": objects}
+@contextlib.contextmanager
+def one_moment() -> Iterator[None]:
+    """Every read inside sees the whole instance as it was at one moment, while people go on
+    writing: SQLite's read transaction over its write-ahead log, PostgreSQL's repeatable read.
+    (Inside a transaction someone else began, the reads are that transaction's already.)"""
+    if connection.in_atomic_block:
+        yield
+        return
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN DEFERRED")  # Django's own BEGIN would take the write lock
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("COMMIT")  # nothing was written: this only lets the snapshot go
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
+class PhotoVanished(Exception):
+    """A photo's file went (its glimmer deleted) between the snapshot and its copy."""
+
+
+@dataclass
+class Summary:
+    """What a backup holds: rows by model, and photo files."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    photos: int = 0
+
+    @property
+    def records(self) -> int:
+        return sum(self.rows.values())
+
+
+def write_backup(target: Path, *, progress: Progress | None = None) -> Summary:
+    """Write one snapshot of the whole instance, and the photo files of exactly its rows, into
+    a zip (a temporary file renamed into place only once it has been read back and found
+    whole). A photo deleted while it was being copied makes the backup start again."""
     target = target.resolve()
     if not target.parent.is_dir():  # say which folder is missing, not the temporary name
         raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
-    fd, temporary = tempfile.mkstemp(prefix=".backup-", dir=target.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(DATA_NAME, json.dumps(document, ensure_ascii=False, cls=ExactEncoder))
-            for name in Photo.objects.values_list("image", flat=True).order_by("image"):
+    for _attempt in range(TRIES):
+        fd, temporary = tempfile.mkstemp(prefix=".backup-", dir=target.parent)
+        os.close(fd)
+        try:
+            written = _write_snapshot(Path(temporary), progress)
+            checked = check_backup(Path(temporary))
+            if checked != written:
+                raise ImportProblem(_("The backup did not read back whole; nothing was kept."))
+            Path(temporary).chmod(0o600)
+            Path(temporary).replace(target)
+            return written
+        except PhotoVanished:
+            continue
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+    raise ImportProblem(_("Photos kept being deleted while the backup was made; please try again."))
+
+
+def _write_snapshot(path: Path, progress: Progress | None) -> Summary:
+    summary = Summary()
+    with one_moment():
+        objects: list[dict[str, Any]] = []
+        for model in backed_up_models():
+            rows = model._default_manager.order_by("pk")
+            found = serializers.serialize("python", rows.iterator(chunk_size=2000))
+            summary.rows[model._meta.label_lower] = len(found)
+            objects.extend(found)
+            if progress:
+                progress(1)
+        names = list(Photo.objects.values_list("image", flat=True).order_by("image"))
+    document = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "objects": objects}
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(DATA_NAME, json.dumps(document, ensure_ascii=False, cls=ExactEncoder))
+        for name in names:
+            try:
                 with default_storage.open(name, "rb") as handle:
                     archive.writestr(f"media/{name}", handle.read(), zipfile.ZIP_STORED)
-        Path(temporary).chmod(0o600)
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return len(objects)
+            except FileNotFoundError:
+                raise PhotoVanished(name) from None
+            summary.photos += 1
+    return summary
 
 
-def restore_backup(source: Path) -> int:
-    """Load a backup into an instance with no people yet; all or nothing."""
-    if get_user_model().objects.exists():
-        raise ImportProblem(
-            _("This instance already has people in it; restore only into an empty one.")
-        )
+def check_backup(source: Path) -> Summary:
+    """Read a backup whole without changing anything: the zip and every file in it intact,
+    its data readable, every row of a model this Glimmers knows, and a file for every photo.
+    Says what it holds, or raises ImportProblem with the first thing wrong."""
+    with _open_backup(source) as archive:
+        broken = archive.testzip()
+        if broken is not None:
+            raise ImportProblem(
+                _("The backup is damaged (%(name)s does not read back).") % {"name": broken}
+            )
+        document = _read_document(archive)
+        media = {name for name in archive.namelist() if name.startswith("media/")}
+        summary = Summary()
+        known = {model._meta.label_lower for model in backed_up_models()}
+        for item in document["objects"]:
+            label = _moved(item).get("model") if isinstance(item, dict) else None
+            if label not in known:
+                raise ImportProblem(_("This backup's data is damaged and cannot be restored."))
+            summary.rows[label] = summary.rows.get(label, 0) + 1
+            if label == "diary.photo":
+                image = item.get("fields", {}).get("image")
+                if f"media/{image}" not in media:
+                    raise ImportProblem(
+                        _("This backup lacks the file of a photo (%(name)s).") % {"name": image}
+                    )
+                summary.photos += 1
+        for label in known - summary.rows.keys():
+            summary.rows[label] = 0
+    return summary
+
+
+@contextlib.contextmanager
+def _open_backup(source: Path) -> Iterator[zipfile.ZipFile]:
     try:
         archive = zipfile.ZipFile(source)
     except zipfile.BadZipFile:
@@ -126,6 +221,16 @@ def restore_backup(source: Path) -> int:
             _("Cannot read %(path)s: %(why)s.") % {"path": source, "why": error.strerror}
         ) from None
     with archive:
+        yield archive
+
+
+def restore_backup(source: Path) -> int:
+    """Load a backup into an instance with no people yet; all or nothing."""
+    if get_user_model().objects.exists():
+        raise ImportProblem(
+            _("This instance already has people in it; restore only into an empty one.")
+        )
+    with _open_backup(source) as archive:
         document = _read_document(archive)
         written: list[str] = []
         try:
@@ -198,3 +303,86 @@ def _reset_sequences() -> None:
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
+
+
+# --- encrypted backups (age: a passphrase, or recipients' public keys) ---------------------
+
+AGE_HEADER = b"age-encryption.org/v1"
+
+
+def is_encrypted(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(AGE_HEADER)) == AGE_HEADER
+    except OSError:
+        return False
+
+
+def encrypt_backup(
+    plain: Path, target: Path, *, passphrase: str | None = None, recipients: Sequence[str] = ()
+) -> None:
+    """Seal a finished backup with age: for whoever knows the passphrase, or for the holders
+    of the recipients' keys ("age1…"); written beside the target, then renamed into place."""
+    import pyrage
+
+    data = plain.read_bytes()
+    try:
+        if recipients:
+            keys = [pyrage.x25519.Recipient.from_str(key.strip()) for key in recipients]
+            sealed = pyrage.encrypt(data, keys)
+        else:
+            sealed = pyrage.passphrase.encrypt(data, passphrase or "")
+    except (pyrage.RecipientError, pyrage.EncryptError, ValueError):
+        raise ImportProblem(_("That is not a recipient key (one starts with age1…).")) from None
+    fd, temporary = tempfile.mkstemp(prefix=".backup-", dir=target.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(sealed)
+    Path(temporary).chmod(0o600)
+    Path(temporary).replace(target)
+
+
+@contextlib.contextmanager
+def opened(
+    source: Path, *, passphrase: str | None = None, identities: Sequence[str] = ()
+) -> Iterator[Path]:
+    """The backup as a plain zip: itself, or (sealed with age) opened into a private
+    temporary file that goes when the block ends."""
+    if not is_encrypted(source):
+        yield source
+        return
+    import pyrage
+
+    try:
+        if identities:
+            keys = [pyrage.x25519.Identity.from_str(key.strip()) for key in identities]
+            data = pyrage.decrypt(source.read_bytes(), keys)
+        else:
+            data = pyrage.passphrase.decrypt(source.read_bytes(), passphrase or "")
+    except (pyrage.IdentityError, pyrage.DecryptError, ValueError):
+        raise ImportProblem(
+            _("This backup is encrypted, and that passphrase or key does not open it.")
+        ) from None
+    with tempfile.TemporaryDirectory(prefix="glimmers-restore-") as folder:
+        plain = Path(folder) / "backup.zip"
+        plain.write_bytes(data)
+        plain.chmod(0o600)
+        yield plain
+
+
+# --- backups on a schedule ------------------------------------------------------------------
+
+KEPT_NAME = re.compile(r"^glimmers-backup-\d{8}-\d{6}\.zip(\.age)?$")
+
+
+def dated_name(moment: datetime, *, encrypted: bool) -> str:
+    return f"glimmers-backup-{moment:%Y%m%d-%H%M%S}.zip" + (".age" if encrypted else "")
+
+
+def keep_newest(folder: Path, keep: int) -> list[Path]:
+    """Remove the oldest dated backups in a folder beyond the newest `keep`; returns them.
+    Only files named as scheduled backups are touched."""
+    dated = sorted(path for path in folder.iterdir() if KEPT_NAME.match(path.name))
+    gone = dated[: max(len(dated) - keep, 0)]
+    for path in gone:
+        path.unlink(missing_ok=True)
+    return gone
