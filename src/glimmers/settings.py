@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from glimmers.lib.env import env_bool, env_int, env_list, env_str
 from glimmers.lib.home import glimmers_home, secret_key
+from glimmers.lib.zones import machine_time_zone
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 HOME = glimmers_home()
@@ -156,6 +157,9 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("GLIMMERS_TIME_ZONE", "UTC")
+# Read now: once Django has started it sets the process's TZ to TIME_ZONE. A diary first
+# used from this machine (the CLI, or a browser that does not say) starts in this zone.
+MACHINE_TIME_ZONE = machine_time_zone()
 
 # --- Files ------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -152,3 +152,15 @@ def test_serve_says_so_when_the_port_is_taken(instance):
     assert result.returncode == 1
     assert f"Cannot listen on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_diary_first_used_from_the_terminal_takes_the_machines_zone(instance, tmp_path):
+    """Django sets the process's TZ to its own setting; the machine's zone is read first, so
+    a jrnl entry written at 15:39 in Los Angeles is kept as 22:39 UTC, not 15:39."""
+    instance.extra_env["TZ"] = "America/Los_Angeles"
+    journal = tmp_path / "journal.txt"
+    journal.write_text("[2024-05-01 15:39] Rain on the tin roof.\n")
+    instance.run("import", str(journal), check=True)
+    document = json.loads(instance.run("export", check=True).stdout)
+    assert document["owner"]["time_zone"] == "America/Los_Angeles"
+    assert document["glimmers"][0]["noticed_at"] == "2024-05-01T22:39:00Z"

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import zoneinfo
-from pathlib import Path
-
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 
@@ -22,12 +19,5 @@ def set_time_zone(user: User, zone: str) -> None:
 
 
 def local_time_zone() -> str:
-    """This machine's IANA zone name (TZ, then /etc/localtime), or UTC."""
-    candidate = os.environ.get("TZ", "").lstrip(":")
-    if not candidate:
-        try:
-            target = str(Path("/etc/localtime").resolve())
-            candidate = target.split("zoneinfo/", 1)[1] if "zoneinfo/" in target else ""
-        except OSError:
-            candidate = ""
-    return candidate if candidate in zoneinfo.available_timezones() else "UTC"
+    """The zone a new diary starts in when nobody says: this machine's (see settings)."""
+    return str(settings.MACHINE_TIME_ZONE)
