@@ -87,10 +87,25 @@ CSV_COLUMNS = [
 ]
 
 
+# A cell starting with one of these is run as a formula by spreadsheets; a quote first keeps
+# it text (the usual defence against formula injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def export_csv(owner: User) -> str:
-    """One row per glimmer (trash left out); lists are joined with "; "."""
+    """One row per glimmer (trash left out); lists are joined with "; ". Every text is
+    quoted (so a line break of any kind stays inside its cell) and kept from running as a
+    spreadsheet formula."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=CSV_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC
+    )
     writer.writeheader()
     for record in _alive_glimmers(owner):
         row = {key: record.get(key) for key in CSV_COLUMNS if key in record}
@@ -101,5 +116,5 @@ def export_csv(owner: User) -> str:
             photos=len(record["photos"]),
             **{f"line_{s}": record["sense_lines"].get(s, "") for s in Sense.values},
         )
-        writer.writerow(row)
+        writer.writerow({key: _cell(value) for key, value in row.items()})
     return out.getvalue()
