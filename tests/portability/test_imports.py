@@ -133,7 +133,7 @@ def test_broken_files_get_one_sentence_and_change_nothing(
     assert list(Glimmer.objects.values_list("text", flat=True)) == ["already here"]
 
 
-def test_one_bad_entry_means_nothing_is_imported(owner, tmp_path):
+def test_strict_one_bad_entry_means_nothing_is_imported(owner, tmp_path):
     document = {
         "format": "glimmers",
         "version": 1,
@@ -144,8 +144,39 @@ def test_one_bad_entry_means_nothing_is_imported(owner, tmp_path):
         ],
     }
     with pytest.raises(ImportProblem, match="Glimmer 3: Write a few words"):
-        import_file(owner, _write(tmp_path, "e.json", json.dumps(document)))
+        import_file(owner, _write(tmp_path, "e.json", json.dumps(document)), strict=True)
     assert Glimmer.objects.count() == 0
+
+
+def test_one_bad_entry_is_reported_and_the_rest_come_in(owner, tmp_path):
+    document = {
+        "format": "glimmers",
+        "version": 1,
+        "glimmers": [
+            {"text": "fine", "noticed_at": "2024-01-01T10:00:00Z"},
+            {"text": "", "noticed_at": "2024-01-03T10:00:00Z"},
+            {"text": "later", "noticed_at": "2999-01-01T10:00:00Z"},
+            {"text": "x", "noticed_at": "2020-01-01T10:00:00Z", "senses": ["radar"]},
+            {"text": 5, "noticed_at": "2020-01-01T10:00:00Z"},
+            {
+                "text": "a picture?",
+                "noticed_at": "2020-01-01T10:00:00Z",
+                "photos": [{"data": "aGVsbG8="}],
+            },
+        ],
+        "beans": [{"counted_at": "2999-01-01T00:00:00Z"}, {"counted_at": "2024-01-01T00:00:00Z"}],
+    }
+    report = import_file(owner, _write(tmp_path, "e.json", json.dumps(document)))
+    assert sorted(Glimmer.objects.values_list("text", flat=True)) == ["a picture?", "fine"]
+    assert (report.count("glimmers"), report.count("beans")) == (2, 1)
+    said = [skipped.sentence for skipped in report.skipped]
+    assert said[0] == "Glimmer 5 has no text."
+    assert said[1] == "Glimmer 2: Write a few words about the moment."
+    assert said[2].startswith("Glimmer 3: That time is in the future")
+    assert said[3].startswith("Glimmer 4: “radar” is not a sense")
+    assert said[4] == "Glimmer 6, photo 1: That file is not a picture Glimmers can read."
+    assert said[5].startswith("Bean 1: That time is in the future")
+    assert len(said) == 6
 
 
 def test_a_future_entry_is_refused(owner, tmp_path):
@@ -155,7 +186,7 @@ def test_a_future_entry_is_refused(owner, tmp_path):
         "glimmers": [{"text": "later", "noticed_at": "2999-01-01T10:00:00Z"}],
     }
     with pytest.raises(ImportProblem, match="in the future"):
-        import_file(owner, _write(tmp_path, "f.json", json.dumps(document)))
+        import_file(owner, _write(tmp_path, "f.json", json.dumps(document)), strict=True)
 
 
 def test_an_unknown_sense_is_refused(owner, tmp_path):
@@ -165,7 +196,7 @@ def test_an_unknown_sense_is_refused(owner, tmp_path):
         "glimmers": [{"text": "x", "noticed_at": "2020-01-01T10:00:00Z", "senses": ["radar"]}],
     }
     with pytest.raises(ImportProblem, match="radar"):
-        import_file(owner, _write(tmp_path, "s.json", json.dumps(document)))
+        import_file(owner, _write(tmp_path, "s.json", json.dumps(document)), strict=True)
 
 
 def test_a_photo_that_is_not_a_picture_is_refused(owner, tmp_path):
@@ -177,5 +208,5 @@ def test_a_photo_that_is_not_a_picture_is_refused(owner, tmp_path):
         ],
     }
     with pytest.raises(ImportProblem, match="not a picture"):
-        import_file(owner, _write(tmp_path, "p.json", json.dumps(document)))
+        import_file(owner, _write(tmp_path, "p.json", json.dumps(document)), strict=True)
     assert Glimmer.objects.count() == 0

@@ -87,7 +87,7 @@ def test_a_broken_practice_part_is_one_sentence_and_saves_nothing(db, practice, 
         "practice": practice,
     }
     with pytest.raises(ImportProblem, match=words):
-        save_parts(owner, read_document(document))
+        save_parts(owner, read_document(document), strict=True)
     assert not owner.glimmers.exists() and not Pause.objects.exists()
 
 

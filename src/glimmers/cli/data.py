@@ -132,16 +132,25 @@ def import_(
         help="glimmers (our JSON), jrnl (JSON or text), dayone (JSON or zip); guessed if left out.",
     ),
     user: str | None = typer.Option(None, "--user", "-u", help=USER_HELP),
+    strict: bool = typer.Option(
+        False, "--strict", help="Refuse the whole file if one entry cannot be kept."
+    ),
 ) -> None:
-    """Import a file; entries already in your diary are skipped, a bad file changes nothing."""
+    """Import a file and say what came in: entries already in your diary are skipped, an
+    entry that cannot be kept is named with the reason, and a file that is not what it
+    says changes nothing."""
     setup()
     with friendly_errors():
         from glimmers.portability.imports import import_file
 
         owner = acting_user(user, create=True)
         with progress_bar(_("Importing"), None) as advance:
-            report = import_file(owner, file, fmt.value if fmt else None, progress=advance)
+            report = import_file(
+                owner, file, fmt.value if fmt else None, strict=strict, progress=advance
+            )
         typer.echo(import_summary(report))
+        for skipped in report.skipped:
+            typer.echo(_("Not kept: {what}").format(what=skipped.sentence))
 
 
 def import_summary(report: ImportReport) -> str:

@@ -20,6 +20,7 @@ from glimmers.lib.records import (
     IdRule,
     ImportContext,
     ImportProblem,
+    RecordProblem,
     optional_stamp,
     parse_stamp,
     parse_uuid,
@@ -115,38 +116,39 @@ def save_records(found: list[dict[str, Any]], context: ImportContext) -> None:
         if rule.already_here(item["id"]):
             context.report.already("conversations")
             continue
-        where = _("Conversation %(n)d") % {"n": number}
-        try:
-            names = clean_names(Person, [item["person"] or ""])
-        except ValidationError as error:
-            raise ImportProblem(f"{where}: {error.messages[0]}") from None
-        person = None
-        if names:
-            person, _created = Person.objects.get_or_create(owner=owner, name=names[0])
-        conversation = Conversation(
-            id=rule.claim(item["id"]),
-            owner=owner,
-            person=person,
-            story=item["story"],
-            happened_at=item["happened_at"],
-            shared_back=item["shared_back"],
-            shared_glimmer_id=context.glimmer_here(item["shared_glimmer"], mine),
-            created_at=item["created_at"] or now,
-            updated_at=item["updated_at"] or item["created_at"] or now,
-            trashed_at=item["trashed_at"],
-        )
-        try:
-            conversation.full_clean(
-                exclude=["owner", "person", "shared_glimmer", "named"], validate_unique=False
+        with context.one("conversations"):
+            where = _("Conversation %(n)d") % {"n": number}
+            try:
+                names = clean_names(Person, [item["person"] or ""])
+            except ValidationError as error:
+                raise RecordProblem(where, error.messages[0]) from None
+            person = None
+            if names:
+                person, _created = Person.objects.get_or_create(owner=owner, name=names[0])
+            conversation = Conversation(
+                id=rule.claim(item["id"]),
+                owner=owner,
+                person=person,
+                story=item["story"],
+                happened_at=item["happened_at"],
+                shared_back=item["shared_back"],
+                shared_glimmer_id=context.glimmer_here(item["shared_glimmer"], mine),
+                created_at=item["created_at"] or now,
+                updated_at=item["updated_at"] or item["created_at"] or now,
+                trashed_at=item["trashed_at"],
             )
-        except ValidationError as error:
-            raise ImportProblem(f"{where}: {error.messages[0]}") from None
-        conversation.save(force_insert=True)
-        named = dict.fromkeys(context.glimmer_here(key, mine) for key in item["named"])
-        link.objects.bulk_create(
-            [link(conversation_id=conversation.id, glimmer_id=key) for key in named if key]
-        )
-        context.report.added("conversations")
+            try:
+                conversation.full_clean(
+                    exclude=["owner", "person", "shared_glimmer", "named"], validate_unique=False
+                )
+            except ValidationError as error:
+                raise RecordProblem(where, error.messages[0]) from None
+            conversation.save(force_insert=True)
+            named = dict.fromkeys(context.glimmer_here(key, mine) for key in item["named"])
+            link.objects.bulk_create(
+                [link(conversation_id=conversation.id, glimmer_id=key) for key in named if key]
+            )
+            context.report.added("conversations")
 
 
 def register() -> None:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import io
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -46,6 +47,8 @@ from glimmers.lib.records import (
     ImportContext,
     ImportProblem,
     Progress,
+    RecordProblem,
+    Skipped,
     optional_stamp,
     parse_stamp,
     parse_uuid,
@@ -262,6 +265,8 @@ class EntryRecord:
     updated_at: datetime | None = None
     trashed_at: datetime | None = None
     version: int = 1
+    # Where it stands in its file, for the import report ("Glimmer 3", "Day One entry 12").
+    where: str = ""
 
 
 @dataclass
@@ -274,6 +279,16 @@ class DiaryRecords:
     beans: list[dict[str, Any]] = field(default_factory=list)
     intentions: list[dict[str, Any]] = field(default_factory=list)
     edit_conflicts: list[dict[str, Any]] = field(default_factory=list)
+    # Records whose shape could not be read, each with the reason.
+    unreadable: list[Skipped] = field(default_factory=list)
+
+    @contextlib.contextmanager
+    def reading(self, kind: str, where: str) -> Iterator[None]:
+        """Around reading one record: one that cannot be read is noted, not the end."""
+        try:
+            yield
+        except ImportProblem as problem:
+            self.unreadable.append(Skipped(kind, where, str(problem)))
 
 
 def read_entry(item: dict[str, Any], where: str) -> EntryRecord:
@@ -326,6 +341,7 @@ def read_entry(item: dict[str, Any], where: str) -> EntryRecord:
         updated_at=optional_stamp(item.get("updated_at"), where),
         trashed_at=optional_stamp(item.get("trashed_at"), where),
         version=version,
+        where=where,
     )
 
 
@@ -333,38 +349,44 @@ def read_diary(document: dict[str, Any]) -> DiaryRecords:
     """The diary's keys of our JSON export, every record's shape checked."""
     found = DiaryRecords()
     for number, item in enumerate(records_of(document, "glimmers"), start=1):
-        found.glimmers.append(read_entry(item, _("Glimmer %(n)d") % {"n": number}))
+        where = _("Glimmer %(n)d") % {"n": number}
+        with found.reading("glimmers", where):
+            found.glimmers.append(read_entry(item, where))
     for number, item in enumerate(records_of(document, "triggers"), start=1):
-        found.triggers.append(read_entry(item, _("Trigger %(n)d") % {"n": number}))
+        where = _("Trigger %(n)d") % {"n": number}
+        with found.reading("triggers", where):
+            found.triggers.append(read_entry(item, where))
     for number, item in enumerate(records_of(document, "beans"), start=1):
         where = _("Bean %(n)d") % {"n": number}
-        found.beans.append(
-            {
-                "id": parse_uuid(item.get("id"), where),
-                "counted_at": parse_stamp(item.get("counted_at"), where),
-                "note": str(item.get("note") or ""),
-                "glimmer": parse_uuid(item.get("glimmer"), where),
-                "where": where,
-            }
-        )
+        with found.reading("beans", where):
+            found.beans.append(
+                {
+                    "id": parse_uuid(item.get("id"), where),
+                    "counted_at": parse_stamp(item.get("counted_at"), where),
+                    "note": str(item.get("note") or ""),
+                    "glimmer": parse_uuid(item.get("glimmer"), where),
+                    "where": where,
+                }
+            )
     for number, item in enumerate(records_of(document, "intentions"), start=1):
         where = _("Intention %(n)d") % {"n": number}
-        try:
-            day = date.fromisoformat(str(item.get("day")))
-        except ValueError:
-            raise ImportProblem(
-                _("%(where)s has a day that cannot be read.") % {"where": where}
-            ) from None
-        found.intentions.append(
-            {
-                "id": parse_uuid(item.get("id"), where),
-                "day": day,
-                "text": str(item.get("text") or ""),
-                "created_at": optional_stamp(item.get("created_at"), where),
-                "updated_at": optional_stamp(item.get("updated_at"), where),
-                "where": where,
-            }
-        )
+        with found.reading("intentions", where):
+            try:
+                day = date.fromisoformat(str(item.get("day")))
+            except ValueError:
+                raise ImportProblem(
+                    _("%(where)s has a day that cannot be read.") % {"where": where}
+                ) from None
+            found.intentions.append(
+                {
+                    "id": parse_uuid(item.get("id"), where),
+                    "day": day,
+                    "text": str(item.get("text") or ""),
+                    "created_at": optional_stamp(item.get("created_at"), where),
+                    "updated_at": optional_stamp(item.get("updated_at"), where),
+                    "where": where,
+                }
+            )
     found.edit_conflicts = _read_conflicts(document)
     return found
 
@@ -396,8 +418,11 @@ def _read_conflicts(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 def save_diary(found: DiaryRecords, context: ImportContext) -> None:
     """Add the records not in the diary yet; every one is checked by the diary's rules
-    first, and one that breaks them refuses the whole file (nothing is saved)."""
+    first: one that breaks them is reported and left out (or, strict, refuses the file)."""
     owner = context.owner
+    for skipped in found.unreadable:
+        with context.one(skipped.kind):
+            raise RecordProblem(skipped.where, skipped.reason)
     _save_entries(Glimmer, found.glimmers, context)
     _save_entries(Trigger, found.triggers, context)
     _save_beans(owner, found.beans, context)
@@ -420,11 +445,12 @@ def _save_entries(
             context.report.already(kind)
             continue
         entry_id = rule.claim(record.id)
-        if record.id is not None and model is Glimmer:
-            context.glimmer_ids[record.id] = entry_id
-        entry = _build(context.owner, model, record, entry_id, number)
-        entries.append(entry)
-        pending.append((entry, record))
+        with context.one(kind):
+            entry = _build(context.owner, model, record, entry_id, number)
+            if record.id is not None and model is Glimmer:
+                context.glimmer_ids[record.id] = entry_id
+            entries.append(entry)
+            pending.append((entry, record))
     for start in range(0, len(entries), CHUNK):
         batch = entries[start : start + CHUNK]
         model.objects.bulk_create(batch)  # type: ignore[arg-type]
@@ -436,8 +462,10 @@ def _save_entries(
         _save_labels(context.owner, Tag, "tags", pending)
         _save_labels(context.owner, Person, "people", pending)
         for entry, record in pending:
-            for photo in record.photos:
-                context.written.append(_save_photo(entry, photo))  # type: ignore[arg-type]
+            for number, photo in enumerate(record.photos, start=1):
+                where = _("%(where)s, photo %(n)d") % {"where": record.where, "n": number}
+                with context.one("photos"):
+                    context.written.append(_save_photo(entry, photo, where))  # type: ignore[arg-type]
 
 
 def _build(
@@ -461,7 +489,10 @@ def _build(
         trashed_at=record.trashed_at,
         version=record.version,
     )
-    where = (_("Glimmer %(n)d") if model is Glimmer else _("Trigger %(n)d")) % {"n": number}
+    where = record.where or (
+        (_("Glimmer %(n)d") if model is Glimmer else _("Trigger %(n)d")) % {"n": number}
+    )
+    record.where = where
     try:
         entry.senses = normalize_senses(record.senses)
         if isinstance(entry, Glimmer):
@@ -472,7 +503,7 @@ def _build(
             exclude=["owner", "tags", "people"], validate_unique=False, validate_constraints=False
         )
     except ValidationError as error:
-        raise ImportProblem(f"{where}: {first_message(error)}") from None
+        raise RecordProblem(where, first_message(error)) from None
     return entry
 
 
@@ -506,8 +537,8 @@ def _save_labels(
     through.objects.bulk_create(rows, batch_size=CHUNK)
 
 
-def _save_photo(glimmer: Glimmer, record: PhotoRecord) -> str:
-    data = _clean_photo_bytes(record.data)
+def _save_photo(glimmer: Glimmer, record: PhotoRecord, where: str) -> str:
+    data = _clean_photo_bytes(record.data, where)
     photo = Photo(glimmer=glimmer, width=0, height=0, taken_at=record.taken_at)
     if record.id is not None and not Photo.objects.filter(id=record.id).exists():
         photo.id = record.id
@@ -520,7 +551,7 @@ def _save_photo(glimmer: Glimmer, record: PhotoRecord) -> str:
     return str(photo.image.name)
 
 
-def _clean_photo_bytes(data: bytes) -> bytes:
+def _clean_photo_bytes(data: bytes, where: str) -> bytes:
     """Keep a photo as it is when it is a plain JPEG without metadata; otherwise re-encode."""
     try:
         with Image.open(io.BytesIO(data)) as image:
@@ -537,14 +568,14 @@ def _clean_photo_bytes(data: bytes) -> bytes:
     try:
         return prepare_upload(io.BytesIO(data)).data
     except PhotoError as error:
-        raise ImportProblem(str(error)) from None
+        raise RecordProblem(where, str(error)) from None
 
 
 def _checked(obj: Model, where: str, exclude: list[str]) -> None:
     try:
         obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as error:
-        raise ImportProblem(f"{where}: {first_message(error)}") from None
+        raise RecordProblem(where, first_message(error)) from None
 
 
 def _save_beans(owner: User, found: list[dict[str, Any]], context: ImportContext) -> None:
@@ -555,15 +586,16 @@ def _save_beans(owner: User, found: list[dict[str, Any]], context: ImportContext
         if rule.already_here(item["id"]):
             context.report.already("beans")
             continue
-        bean = Bean(
-            id=rule.claim(item["id"]),
-            owner=owner,
-            counted_at=item["counted_at"],
-            note=item["note"],
-            glimmer_id=context.glimmer_here(item["glimmer"], mine),
-        )
-        _checked(bean, item["where"], ["owner", "glimmer"])
-        new.append(bean)
+        with context.one("beans"):
+            bean = Bean(
+                id=rule.claim(item["id"]),
+                owner=owner,
+                counted_at=item["counted_at"],
+                note=item["note"],
+                glimmer_id=context.glimmer_here(item["glimmer"], mine),
+            )
+            _checked(bean, item["where"], ["owner", "glimmer"])
+            new.append(bean)
     Bean.objects.bulk_create(new, batch_size=CHUNK)
     context.report.added("beans", len(new))
 
@@ -578,17 +610,18 @@ def _save_intentions(owner: User, found: list[dict[str, Any]], context: ImportCo
         if item["day"] in taken or rule.already_here(item["id"]):
             context.report.already("intentions")
             continue
-        taken.add(item["day"])
-        intention = Intention(
-            id=rule.claim(item["id"]),
-            owner=owner,
-            day=item["day"],
-            text=item["text"],
-            created_at=item["created_at"] or now,
-            updated_at=item["updated_at"] or now,
-        )
-        _checked(intention, item["where"], ["owner"])
-        new.append(intention)
+        with context.one("intentions"):
+            intention = Intention(
+                id=rule.claim(item["id"]),
+                owner=owner,
+                day=item["day"],
+                text=item["text"],
+                created_at=item["created_at"] or now,
+                updated_at=item["updated_at"] or now,
+            )
+            _checked(intention, item["where"], ["owner"])
+            taken.add(item["day"])
+            new.append(intention)
     Intention.objects.bulk_create(new, batch_size=CHUNK)
     context.report.added("intentions", len(new))
 

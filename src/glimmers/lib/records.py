@@ -12,8 +12,9 @@ exists.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -30,6 +31,15 @@ CHUNK = 1000
 
 class ImportProblem(ValueError):
     """A file that will not be imported; the message is one sentence, and nothing is saved."""
+
+
+class RecordProblem(ImportProblem):
+    """One record the diary's rules refuse: skipped and reported, or (strict) the file."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(reason if reason.startswith(where) else f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
 
 
 # --- times, ids, lists ------------------------------------------------------------------
@@ -143,12 +153,28 @@ class Tally:
     already: int = 0
 
 
+@dataclass(frozen=True)
+class Skipped:
+    kind: str
+    where: str  # "Glimmer 3", "Day One entry 12"
+    reason: str
+
+    @property
+    def sentence(self) -> str:
+        """ "Glimmer 3: Write a few words about the moment." (once, where the reason says
+        where already)."""
+        if self.reason.startswith(self.where):
+            return self.reason
+        return f"{self.where}: {self.reason}"
+
+
 @dataclass
 class ImportReport:
-    """What an import did, kind by kind ("glimmers", "beans", …): how many were added and
-    how many were in the diary already."""
+    """What an import did, kind by kind ("glimmers", "beans", …): how many were added, how
+    many were in the diary already, and each record left out with the reason."""
 
     kinds: dict[str, Tally] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
 
     def tally(self, kind: str) -> Tally:
         return self.kinds.setdefault(kind, Tally())
@@ -158,6 +184,9 @@ class ImportReport:
 
     def already(self, kind: str, count: int = 1) -> None:
         self.tally(kind).already += count
+
+    def skip(self, kind: str, where: str, reason: str) -> None:
+        self.skipped.append(Skipped(kind, where, reason))
 
     def count(self, kind: str) -> int:
         return self.kinds[kind].added if kind in self.kinds else 0
@@ -179,6 +208,19 @@ class ImportContext:
     # Media files written so far, to remove if the import is rolled back.
     written: list[str] = field(default_factory=list)
     progress: Progress | None = None
+    # Strict: one record the rules refuse refuses the whole file. Otherwise it is reported.
+    strict: bool = False
+
+    @contextlib.contextmanager
+    def one(self, kind: str) -> Iterator[None]:
+        """Around the checks of one record: a RecordProblem inside skips it (reported), or
+        with `strict` refuses the file."""
+        try:
+            yield
+        except RecordProblem as problem:
+            if self.strict:
+                raise
+            self.report.skip(kind, problem.where, problem.reason)
 
     def glimmer_here(self, file_id: uuid.UUID | None, mine: set[uuid.UUID]) -> uuid.UUID | None:
         """The id here of a glimmer the file names, if it is in this diary."""

@@ -1,5 +1,7 @@
 """Imports. A file is read whole into records first (every record's shape checked), then
-each app saves its part in one transaction: a file with one bad entry changes nothing.
+each app saves its part in one transaction. A file that is not what it says refuses
+itself and changes nothing; a record the diary's rules refuse is left out and reported
+(`strict`: it refuses the file instead).
 
 The formats — our JSON, jrnl's text and JSON, Day One's JSON and zip — are plug-ins in
 `formats/`; each turns a file into the records of the sections it fills."""
@@ -46,20 +48,31 @@ FORMATS = ("glimmers", "jrnl", "dayone")
 
 
 def import_file(
-    owner: User, path: Path, fmt: str | None = None, *, progress: Progress | None = None
+    owner: User,
+    path: Path,
+    fmt: str | None = None,
+    *,
+    strict: bool = False,
+    progress: Progress | None = None,
 ) -> ImportReport:
-    """Read `path` in `fmt` (guessed when None) and add its records to owner's diary."""
+    """Read `path` in `fmt` (guessed when None) and add its records to owner's diary. A
+    record the diary's rules refuse is left out and reported, or (strict) refuses the file."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise ImportProblem(
             _("Cannot read %(path)s: %(why)s.") % {"path": path, "why": error.strerror}
         ) from None
-    return import_bytes(owner, raw, fmt, progress=progress)
+    return import_bytes(owner, raw, fmt, strict=strict, progress=progress)
 
 
 def import_bytes(
-    owner: User, raw: bytes, fmt: str | None = None, *, progress: Progress | None = None
+    owner: User,
+    raw: bytes,
+    fmt: str | None = None,
+    *,
+    strict: bool = False,
+    progress: Progress | None = None,
 ) -> ImportReport:
     found = _formats().get(fmt or guess_format(raw))
     if found is None:
@@ -70,7 +83,7 @@ def import_bytes(
     # Times written without a zone (jrnl's) are the person's own local times.
     with timezone.override(time_zone_of(owner)):
         parts = found.read(raw)
-    return save_parts(owner, parts, progress=progress)
+    return save_parts(owner, parts, strict=strict, progress=progress)
 
 
 def guess_format(raw: bytes) -> str:
@@ -101,10 +114,12 @@ def read_document(document: Any) -> Parts:
     return {section.name: section.read(document) for section in sections()}
 
 
-def save_parts(owner: User, parts: Parts, *, progress: Progress | None = None) -> ImportReport:
+def save_parts(
+    owner: User, parts: Parts, *, strict: bool = False, progress: Progress | None = None
+) -> ImportReport:
     """Save every section's records (glimmers first), then bring the search index and the
-    day tallies up to date; all of it or nothing."""
-    context = ImportContext(owner, progress=progress)
+    day tallies up to date; all of it or nothing (what is left out is in the report)."""
+    context = ImportContext(owner, progress=progress, strict=strict)
     try:
         with transaction.atomic():
             for section in sections():

@@ -19,6 +19,7 @@ from glimmers.lib.records import (
     IdRule,
     ImportContext,
     ImportProblem,
+    RecordProblem,
     parse_stamp,
     stamp,
 )
@@ -94,22 +95,23 @@ def save_practice(practice: dict[str, Any], context: ImportContext) -> None:
         if rule.already_here(pause_id):
             context.report.already("pauses")
             continue
-        pause = Pause(
-            id=rule.claim(pause_id),
-            owner=owner,
-            glimmer_id=context.glimmer_here(_uuid(item.get("glimmer")), mine),
-            seconds=item.get("seconds"),
-            with_toy=bool(item.get("with_toy")),
-            state_before=str(item.get("state_before") or ""),
-            state_after=str(item.get("state_after") or ""),
-            body=str(item.get("body") or ""),
-            paused_at=parse_stamp(item.get("paused_at"), where),
-        )
-        try:
-            pause.full_clean(exclude=["owner", "glimmer"], validate_unique=False)
-        except ValidationError as error:
-            raise ImportProblem(f"{where}: {error.messages[0]}") from None
-        new.append(pause)
+        with context.one("pauses"):
+            pause = Pause(
+                id=rule.claim(pause_id),
+                owner=owner,
+                glimmer_id=context.glimmer_here(_uuid(item.get("glimmer")), mine),
+                seconds=item.get("seconds"),
+                with_toy=bool(item.get("with_toy")),
+                state_before=str(item.get("state_before") or ""),
+                state_after=str(item.get("state_after") or ""),
+                body=str(item.get("body") or ""),
+                paused_at=parse_stamp(item.get("paused_at"), where),
+            )
+            try:
+                pause.full_clean(exclude=["owner", "glimmer"], validate_unique=False)
+            except ValidationError as error:
+                raise RecordProblem(where, error.messages[0]) from None
+            new.append(pause)
     Pause.objects.bulk_create(new)
     context.report.added("pauses", len(new))
 
@@ -135,13 +137,14 @@ def save_practice(practice: dict[str, Any], context: ImportContext) -> None:
                 if hidden_at
                 else timezone.now(),
             )
-            try:
-                hidden.full_clean(exclude=["owner"], validate_unique=False)
-            except ValidationError as error:
-                raise ImportProblem(f"{_('A hidden prompt')}: {error.messages[0]}") from None
-            HiddenPrompt.objects.get_or_create(
-                owner=owner, key=key, defaults={"hidden_at": hidden.hidden_at}
-            )
+            with context.one("hidden_prompts"):
+                try:
+                    hidden.full_clean(exclude=["owner"], validate_unique=False)
+                except ValidationError as error:
+                    raise RecordProblem(_("A hidden prompt"), error.messages[0]) from None
+                HiddenPrompt.objects.get_or_create(
+                    owner=owner, key=key, defaults={"hidden_at": hidden.hidden_at}
+                )
     onboarding = practice.get("onboarding")
     if onboarding is not None:
         finished = onboarding.get("finished_at")

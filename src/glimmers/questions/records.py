@@ -18,6 +18,7 @@ from glimmers.lib.records import (
     IdRule,
     ImportContext,
     ImportProblem,
+    RecordProblem,
     optional_stamp,
     parse_stamp,
     parse_uuid,
@@ -130,44 +131,46 @@ def save_records(found: Records, context: ImportContext) -> None:
         new_id = rule.claim(item["id"])
         if item["id"] is not None:
             question_ids[item["id"]] = new_id
-        question = GlimmerQuestion(
-            id=new_id,
-            owner=owner,
-            text=item["text"],
-            created_at=item["created_at"] or now,
-            updated_at=item["updated_at"] or item["created_at"] or now,
-            archived_at=item["archived_at"],
-        )
-        _check(question, _("Question %(n)d") % {"n": number})
-        question.save(force_insert=True)
-        context.report.added("questions")
+        with context.one("questions"):
+            question = GlimmerQuestion(
+                id=new_id,
+                owner=owner,
+                text=item["text"],
+                created_at=item["created_at"] or now,
+                updated_at=item["updated_at"] or item["created_at"] or now,
+                archived_at=item["archived_at"],
+            )
+            _check(question, _("Question %(n)d") % {"n": number})
+            question.save(force_insert=True)
+            context.report.added("questions")
     rule = IdRule.for_records(Answer, owner, (item["id"] for item in found.answers))
     for number, item in enumerate(found.answers, start=1):
         if rule.already_here(item["id"]):
             context.report.already("question_answers")
             continue
-        answer = Answer(
-            id=rule.claim(item["id"]),
-            owner=owner,
-            question_id=question_ids.get(item["question_id"]) if item["question_id"] else None,
-            builtin=item["builtin"],
-            question_text=item["question"],
-            scale=item["scale"],
-            asked_at=item["asked_at"],
-            updated_at=item["updated_at"] or item["asked_at"],
-            finished_at=item["finished_at"],
-            **{step.value: item[step.value] for step in Step},
-        )
-        _check(answer, _("Answer %(n)d") % {"n": number})
-        answer.save(force_insert=True)
-        context.report.added("question_answers")
+        with context.one("question_answers"):
+            answer = Answer(
+                id=rule.claim(item["id"]),
+                owner=owner,
+                question_id=question_ids.get(item["question_id"]) if item["question_id"] else None,
+                builtin=item["builtin"],
+                question_text=item["question"],
+                scale=item["scale"],
+                asked_at=item["asked_at"],
+                updated_at=item["updated_at"] or item["asked_at"],
+                finished_at=item["finished_at"],
+                **{step.value: item[step.value] for step in Step},
+            )
+            _check(answer, _("Answer %(n)d") % {"n": number})
+            answer.save(force_insert=True)
+            context.report.added("question_answers")
 
 
 def _check(obj: Any, where: str) -> None:
     try:
         obj.full_clean(exclude=["owner", "question"], validate_unique=False)
     except ValidationError as error:
-        raise ImportProblem(f"{where}: {error.messages[0]}") from None
+        raise RecordProblem(where, error.messages[0]) from None
 
 
 def register() -> None:
