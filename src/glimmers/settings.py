@@ -13,7 +13,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from glimmers.lib.env import env_bool, env_int, env_list, env_str
-from glimmers.lib.home import glimmers_home, secret_key
+from glimmers.lib.home import glimmers_home, private_file, secret_key
 from glimmers.lib.zones import machine_time_zone
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -88,16 +88,20 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(SQLITE_PATH),
+            "NAME": str(private_file(SQLITE_PATH)),
             "OPTIONS": {
                 # WAL lets readers and one writer work at once; IMMEDIATE takes the
                 # write lock at BEGIN, so a busy writer waits (up to the timeout)
                 # instead of failing half-way with "database is locked".
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,
+                # FULL: an acknowledged capture survives a power cut, not only a crash
+                # (about 2 ms more a capture; `python -m bench.durability`). secure_delete:
+                # deleted words are overwritten, not left in the file's free pages.
                 "init_command": (
                     "PRAGMA journal_mode=WAL;"
-                    "PRAGMA synchronous=NORMAL;"
+                    "PRAGMA synchronous=FULL;"
+                    "PRAGMA secure_delete=ON;"
                     "PRAGMA foreign_keys=ON;"
                     "PRAGMA busy_timeout=30000;"
                 ),

@@ -1,10 +1,11 @@
+import os
 import stat
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from glimmers.lib.env import env_bool, env_int, env_list
-from glimmers.lib.home import secret_key
+from glimmers.lib.home import glimmers_home, private_file, secret_key
 
 
 def test_bool(monkeypatch):
@@ -46,3 +47,33 @@ def test_a_short_configured_secret_key_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("GLIMMERS_SECRET_KEY", "short")
     with pytest.raises(ImproperlyConfigured, match="at least 50"):
         secret_key(tmp_path)
+
+
+def test_the_database_file_is_private_and_made_so(tmp_path):
+    fresh = private_file(tmp_path / "new.sqlite3")
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+    older = tmp_path / "older.sqlite3"
+    older.write_bytes(b"")
+    older.chmod(0o644)
+    assert stat.S_IMODE(private_file(older).stat().st_mode) == 0o600
+
+
+def test_a_home_anyone_may_write_to_is_refused(tmp_path, monkeypatch):
+    home = tmp_path / "open"
+    home.mkdir()
+    home.chmod(0o777)
+    monkeypatch.setenv("GLIMMERS_HOME", str(home))
+    with pytest.raises(ImproperlyConfigured, match="anyone may write to it"):
+        glimmers_home()
+    home.chmod(0o755)  # readable by others, but not writable: the files inside are 0600
+    assert glimmers_home() == home
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_home_someone_else_owns_is_refused(tmp_path, monkeypatch):
+    home = tmp_path / "theirs"
+    home.mkdir()
+    os.chown(home, 65534, 65534)
+    monkeypatch.setenv("GLIMMERS_HOME", str(home))
+    with pytest.raises(ImproperlyConfigured, match="another user owns it"):
+        glimmers_home()

@@ -19,8 +19,10 @@ import contextlib
 import marshal
 import os
 import socket
+import stat
 import struct
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -141,6 +143,45 @@ def _cold() -> int | None:
     return None
 
 
+# What a command may need of the environment it runs in; nothing else is handed over.
+NEEDED = ("GLIMMERS_", "DJANGO_", "LC_")
+NEEDED_NAMES = {
+    "DATABASE_URL",
+    "LANG",
+    "LANGUAGE",
+    "TZ",
+    "TERM",
+    "COLUMNS",
+    "LINES",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "HOME",
+    "USER",
+    "LOGNAME",
+}
+
+
+def needed(environ: Mapping[str, str]) -> dict[str, str]:
+    """The part of the environment a command reads (settings, language, terminal)."""
+    return {
+        key: value
+        for key, value in environ.items()
+        if key.startswith(NEEDED) or key in NEEDED_NAMES
+    }
+
+
+def _ours(address: str) -> bool:
+    """Speak only to a socket of our own user that nobody else may use: another user's
+    could be anything listening there, and it would be handed our words and terminal."""
+    try:
+        found = os.lstat(address)
+    except OSError:
+        return False
+    return (
+        stat.S_ISSOCK(found.st_mode) and found.st_uid == os.getuid() and not found.st_mode & 0o077
+    )
+
+
 def run_warm(argv: list[str]) -> int | None:
     """Run the command in the helper and return its exit code, or None to start cold."""
     if not argv or argv[0] not in WARM_COMMANDS or mode() == "off":
@@ -148,11 +189,14 @@ def run_warm(argv: list[str]) -> int | None:
     folder = home()
     if folder is None:
         return _cold()
-    environ = dict(os.environ)
+    address = os.path.join(folder, SOCKET_NAME)  # noqa: PTH118
+    if not _ours(address):
+        return _cold()
+    environ = needed(os.environ)
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     with connection:
         try:
-            connection.connect(os.path.join(folder, SOCKET_NAME))  # noqa: PTH118
+            connection.connect(address)
             request = {
                 "argv": argv,
                 "cwd": os.getcwd(),  # noqa: PTH109

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -20,11 +21,37 @@ def glimmers_home() -> Path:
         home = Path(platformdirs.user_data_dir("glimmers", appauthor=False))
     try:
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        found = home.stat()
     except OSError as error:
         raise ImproperlyConfigured(
             f"Glimmers cannot use {home} as its data folder ({error.strerror})."
         ) from None
+    # Diaries are private: a folder someone else owns, or anyone may write into, could be
+    # read or changed behind its owner's back.
+    if hasattr(os, "getuid") and found.st_uid != os.getuid():
+        raise ImproperlyConfigured(
+            f"Glimmers will not keep diaries in {home}: another user owns it."
+        )
+    if found.st_mode & stat.S_IWOTH:
+        raise ImproperlyConfigured(
+            f"Glimmers will not keep diaries in {home}: anyone may write to it (chmod o-w {home})."
+        )
     return home
+
+
+def private_file(path: Path) -> Path:
+    """Make sure a file only its owner can read exists at `path` (the SQLite database:
+    SQLite gives its -wal and -shm files the same mode)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.close(fd)
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError as error:
+        raise ImproperlyConfigured(
+            f"Glimmers cannot use {path} as its database ({error.strerror})."
+        ) from None
+    return path
 
 
 def secret_key(home: Path) -> str:
