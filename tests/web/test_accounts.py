@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from axes.models import AccessAttempt, AccessLog
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -126,17 +127,30 @@ def test_deleting_the_account_needs_my_name(
     services.save_photos(glimmer, [images.prepared()])
     photo_path = Path(glimmer.photos.get().image.path)
     assert photo_path.exists()
-    response = owner_client.post(reverse("accounts:delete"), {"confirm": "someone"})
+    response = owner_client.post(
+        reverse("accounts:delete"), {"confirm": "someone", "password": PASSWORD}
+    )
     assert response.status_code == 400
     assert "That is not your name; nothing was deleted." in response.content.decode()
     assert '<option value="Europe/Kyiv" selected>' in response.content.decode()
+    wrong = owner_client.post(reverse("accounts:delete"), {"confirm": "olena", "password": "x"})
+    assert wrong.status_code == 400
+    assert "That is not your password; nothing was deleted." in wrong.content.decode()
     assert Glimmer.objects.count() == 1
+    # The sign-in records of that name go with the account.
+    AccessAttempt.objects.create(username="olena", ip_address="192.0.2.1", failures_since_start=1)
+    AccessLog.objects.create(username="olena", ip_address="192.0.2.1", user_agent="phone")
+    AccessLog.objects.create(username="stranger", ip_address="192.0.2.9", user_agent="laptop")
     with django_capture_on_commit_callbacks(execute=True):
-        response = owner_client.post(reverse("accounts:delete"), {"confirm": "olena"})
+        response = owner_client.post(
+            reverse("accounts:delete"), {"confirm": "olena", "password": PASSWORD}
+        )
     assert response.status_code == 302
     assert not get_user_model().objects.filter(username="olena").exists()
     assert Glimmer.objects.count() == 0
     assert not photo_path.exists()
+    assert not AccessAttempt.objects.filter(username="olena").exists()
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["stranger"]
     # That was the only account: the next visitor is offered a fresh start.
     assert owner_client.get("/")["Location"] == reverse("accounts:welcome")
 

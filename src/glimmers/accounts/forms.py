@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -65,15 +66,26 @@ class DeleteAccountForm(forms.Form):
         label=_("Type your name to confirm"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none"}),
     )
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
-    def __init__(self, *args: Any, username: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.username = username
+        self.user = user
 
     def clean_confirm(self) -> str:
         value: str = self.cleaned_data["confirm"]
-        if value.strip() != self.username:
+        if value.strip() != self.user.get_username():
             raise ValidationError(_("That is not your name; nothing was deleted."))
+        return value
+
+    def clean_password(self) -> str:
+        value: str = self.cleaned_data["password"]
+        if not self.user.check_password(value):
+            raise ValidationError(_("That is not your password; nothing was deleted."))
         return value
 
 

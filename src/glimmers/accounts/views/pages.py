@@ -72,7 +72,7 @@ def settings_page(request: SignedInRequest) -> HttpResponse:
         set_time_zone(request.user, form.cleaned_data["time_zone"])
         messages.success(request, _("Saved."))
         return redirect("accounts:settings")
-    delete_form = DeleteAccountForm(username=request.user.get_username())
+    delete_form = DeleteAccountForm(user=request.user)
     return render(request, "accounts/settings.html", {"form": form, "delete_form": delete_form})
 
 
@@ -91,7 +91,7 @@ def export_download(request: SignedInRequest) -> HttpResponse:
 @login_required
 @require_POST
 def delete_account_view(request: SignedInRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST, username=request.user.get_username())
+    form = DeleteAccountForm(request.POST, user=request.user)
     if not form.is_valid():
         # The middleware has activated the person's zone; show it, not a default.
         tz_form = TimeZoneForm(initial={"time_zone": timezone.get_current_timezone_name()})
