@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from glimmers.diary.fields import BoundedTextField
 from glimmers.diary.models import LINE_MAX, Glimmer, Person, check_moment
 
 
@@ -33,7 +34,7 @@ class Conversation(models.Model):
     person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="conversations"
     )
-    story = models.TextField(gettext_lazy("their story"), max_length=LINE_MAX)
+    story = BoundedTextField(gettext_lazy("their story"), max_length=LINE_MAX)
     happened_at = models.DateTimeField(
         gettext_lazy("when"), default=timezone.now, validators=[check_moment]
     )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.sql.compiler import SQLCompiler
@@ -66,3 +67,21 @@ class HasSense(models.Lookup):  # type: ignore[type-arg]
         lhs, lhs_params = self.process_lhs(compiler, connection)
         sense = normalize_senses([self.rhs])[0]
         return f"(' ' || {lhs} || ' ') LIKE %s", [*lhs_params, f"% {sense} %"]
+
+
+if TYPE_CHECKING:
+    from django.db.models.expressions import Combinable
+
+    _Text = models.TextField[str | Combinable, str]
+else:
+    _Text = models.TextField
+
+
+class BoundedTextField(_Text):
+    """Text whose `max_length` holds wherever the model is checked (imports, the API, the
+    CLI), not only in forms, as Django's own TextField has it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.max_length is not None:
+            self.validators.append(MaxLengthValidator(self.max_length))

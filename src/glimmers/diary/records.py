@@ -11,7 +11,7 @@ import contextlib
 import io
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -240,10 +240,16 @@ def export_diary(owner: User, options: ExportOptions) -> dict[str, Any]:
 
 @dataclass
 class PhotoRecord:
-    data: bytes
+    data: bytes = b""
     id: uuid.UUID | None = None
     taken_at: datetime | None = None
     created_at: datetime | None = None
+    # Or where to read the picture when it is saved (a zip member), so a file's photos are
+    # never all held at once.
+    read: Callable[[], bytes] | None = None
+
+    def picture(self) -> bytes:
+        return self.read() if self.read is not None else self.data
 
 
 @dataclass
@@ -538,7 +544,11 @@ def _save_labels(
 
 
 def _save_photo(glimmer: Glimmer, record: PhotoRecord, where: str) -> str:
-    data = _clean_photo_bytes(record.data, where)
+    try:
+        raw = record.picture()
+    except ImportProblem as problem:
+        raise RecordProblem(where, str(problem)) from None
+    data = _clean_photo_bytes(raw, where)
     photo = Photo(glimmer=glimmer, width=0, height=0, taken_at=record.taken_at)
     if record.id is not None and not Photo.objects.filter(id=record.id).exists():
         photo.id = record.id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,13 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 EXIF_DATETIME_ORIGINAL = 0x9003
 EXIF_IFD = 0x8769
 JPEG_QUALITY = 86
+
+
+# Decoding is where a picture costs memory: at most this much for one (RGBA's four bytes a
+# pixel, the worst case), and at most two pictures decoded at once in a process.
+DECODE_BUDGET = 100 * 1024 * 1024
+DECODED_BYTES_PER_PIXEL = 4
+DECODING = threading.BoundedSemaphore(2)
 
 
 class PhotoError(ValueError):
@@ -47,15 +55,24 @@ def prepare_photo(
             % {"mb": max_bytes // (1024 * 1024)}
         )
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), DECODING:
             # Pillow warns before it refuses; a warning-sized bomb is refused too.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             Image.MAX_IMAGE_PIXELS = max_pixels
             with Image.open(source) as image:
                 if image.width * image.height > max_pixels:
                     raise Image.DecompressionBombError("too many pixels")
+                # A JPEG is decoded straight at a fraction of its size (1/2 … 1/8), just
+                # large enough; other formats must be decoded whole, so their size in
+                # memory is what is checked, before a single pixel is read (a PNG's
+                # metadata may sit after its pixels, so even the date waits for this).
+                image.draft("RGB", (max_side, max_side))
+                if image.width * image.height * DECODED_BYTES_PER_PIXEL > DECODE_BUDGET:
+                    raise Image.DecompressionBombError("too large to decode")
                 taken_at = _taken_at(image)
                 image.load()
+                # Made small first, then turned upright and converted: each copy is small.
+                image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
                 upright = ImageOps.exif_transpose(image)
                 pixels = upright.convert("RGB")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -64,7 +81,6 @@ def prepare_photo(
         ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise PhotoError(_("That file is not a picture Glimmers can read.")) from None
-    pixels.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     # No exif= argument: nothing of the original's metadata (GPS included) is written.
     pixels.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)

@@ -8,11 +8,13 @@ The formats — our JSON, jrnl's text and JSON, Day One's JSON and zip — are p
 
 from __future__ import annotations
 
+import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, BinaryIO
 
 from django.contrib.auth.models import User
 from django.core.files.storage import default_storage
@@ -31,7 +33,7 @@ Parts = dict[str, Any]
 @dataclass(frozen=True)
 class Format:
     name: str
-    read: Callable[[bytes], Parts]
+    read: Callable[[BinaryIO], Parts]
 
 
 def _formats() -> dict[str, Format]:
@@ -45,6 +47,9 @@ def _formats() -> dict[str, Format]:
 
 
 FORMATS = ("glimmers", "jrnl", "dayone")
+BOM = b"\xef\xbb\xbf"
+# How much of a file is looked at to tell its format (never the whole of a big one).
+PEEK = 64 * 1024
 
 
 def import_file(
@@ -56,14 +61,16 @@ def import_file(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Read `path` in `fmt` (guessed when None) and add its records to owner's diary. A
-    record the diary's rules refuse is left out and reported, or (strict) refuses the file."""
+    record the diary's rules refuse is left out and reported, or (strict) refuses the file.
+    The file is read as it goes (a zip member by member), never held whole."""
     try:
-        raw = path.read_bytes()
+        source = path.open("rb")
     except OSError as error:
         raise ImportProblem(
             _("Cannot read %(path)s: %(why)s.") % {"path": path, "why": error.strerror}
         ) from None
-    return import_bytes(owner, raw, fmt, strict=strict, progress=progress)
+    with source:
+        return import_stream(owner, source, fmt, strict=strict, progress=progress)
 
 
 def import_bytes(
@@ -74,35 +81,46 @@ def import_bytes(
     strict: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    found = _formats().get(fmt or guess_format(raw))
+    return import_stream(owner, io.BytesIO(raw), fmt, strict=strict, progress=progress)
+
+
+def import_stream(
+    owner: User,
+    source: BinaryIO,
+    fmt: str | None = None,
+    *,
+    strict: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    found = _formats().get(fmt or guess_format(source))
     if found is None:
         raise ImportProblem(
             _("“%(format)s” is not a format Glimmers imports; use one of %(known)s.")
             % {"format": fmt, "known": ", ".join(FORMATS)}
         )
+    source.seek(0)
     # Times written without a zone (jrnl's) are the person's own local times.
     with timezone.override(time_zone_of(owner)):
-        parts = found.read(raw)
+        parts = found.read(source)
     return save_parts(owner, parts, strict=strict, progress=progress)
 
 
-def guess_format(raw: bytes) -> str:
-    if raw[:2] == b"PK":
+def guess_format(source: BinaryIO) -> str:
+    """Tell a file's format from its first bytes (a byte-order mark is no matter)."""
+    head = source.read(PEEK)
+    source.seek(0)
+    if head[:2] == b"PK":
         return "dayone"
-    head = raw.lstrip()[:1]
-    if head != b"{":
+    text = head.removeprefix(BOM).lstrip()
+    if text[:1] != b"{":
         return "jrnl"
-    try:
-        document = json.loads(raw)
-    except ValueError:
-        return "glimmers"  # the JSON reader will say what is wrong
-    if isinstance(document, dict) and document.get("format") == "glimmers":
+    if re.search(rb'"format"\s*:\s*"glimmers"', text):
         return "glimmers"
-    if isinstance(document, dict) and "metadata" in document:
+    if re.search(rb'"metadata"\s*:', text):
         return "dayone"
-    if isinstance(document, dict) and isinstance(document.get("entries"), list):
+    if re.search(rb'"entries"\s*:', text):
         return "jrnl"
-    return "glimmers"
+    return "glimmers"  # the JSON reader will say what is wrong
 
 
 def read_document(document: Any) -> Parts:
@@ -133,9 +151,11 @@ def save_parts(
     return context.report
 
 
-def load_json(raw: bytes) -> Any:
+def load_json(source: IO[bytes]) -> Any:
+    """A JSON document read from a file (a byte-order mark is no matter)."""
+    text = io.TextIOWrapper(source, encoding="utf-8-sig")
     try:
-        return json.loads(raw)
+        return json.load(text)
     except UnicodeDecodeError:
         raise ImportProblem(_("This file is not text in UTF-8.")) from None
     except json.JSONDecodeError as error:
@@ -143,10 +163,5 @@ def load_json(raw: bytes) -> Any:
             _("This file is not valid JSON (line %(line)d, column %(column)d).")
             % {"line": error.lineno, "column": error.colno}
         ) from None
-
-
-def decode_text(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportProblem(_("This file is not text in UTF-8.")) from None
+    finally:
+        text.detach()  # the file is its opener's to close

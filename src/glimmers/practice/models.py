@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from glimmers.diary.fields import BoundedTextField
 from glimmers.diary.models import LINE_MAX, Glimmer, check_moment
 
 PAUSE_MIN = 15
@@ -49,7 +50,7 @@ class Pause(models.Model):
     with_toy = models.BooleanField(gettext_lazy("with a toy on the belly"), default=False)
     state_before = models.CharField(max_length=20, choices=State.choices, blank=True)
     state_after = models.CharField(max_length=20, choices=State.choices, blank=True)
-    body = models.TextField(gettext_lazy("what the body did"), max_length=LINE_MAX, blank=True)
+    body = BoundedTextField(gettext_lazy("what the body did"), max_length=LINE_MAX, blank=True)
     paused_at = models.DateTimeField(default=timezone.now, validators=[check_moment])
 
     class Meta:

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from glimmers.diary.fields import BoundedTextField
 from glimmers.diary.models import LINE_MAX, check_moment
 from glimmers.questions.choices import SCALE_MAX, SCALE_MIN, BuiltIn, Step
 
@@ -67,11 +68,11 @@ class Answer(models.Model):
         gettext_lazy("how likely"),
         validators=[MinValueValidator(SCALE_MIN), MaxValueValidator(SCALE_MAX)],
     )
-    know = models.TextField(blank=True, max_length=LINE_MAX)
-    feel = models.TextField(blank=True, max_length=LINE_MAX)
-    see = models.TextField(blank=True, max_length=LINE_MAX)
-    body = models.TextField(blank=True, max_length=LINE_MAX)
-    who = models.TextField(blank=True, max_length=LINE_MAX)
+    know = BoundedTextField(blank=True, max_length=LINE_MAX)
+    feel = BoundedTextField(blank=True, max_length=LINE_MAX)
+    see = BoundedTextField(blank=True, max_length=LINE_MAX)
+    body = BoundedTextField(blank=True, max_length=LINE_MAX)
+    who = BoundedTextField(blank=True, max_length=LINE_MAX)
     asked_at = models.DateTimeField(default=timezone.now, validators=[check_moment])
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
     finished_at = models.DateTimeField(null=True, blank=True)

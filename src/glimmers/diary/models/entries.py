@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from glimmers.diary.choices import Kind, Sense, unknown_sense
-from glimmers.diary.fields import SenseSetField
+from glimmers.diary.fields import BoundedTextField, SenseSetField
 
 TEXT_MAX = 20_000  # a glimmer's or a trigger's words
 LINE_MAX = 2_000  # a sense line, a body note, a follow-up answer
@@ -108,7 +108,7 @@ class Entry(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="%(class)ss"
     )
-    text = models.TextField(
+    text = BoundedTextField(
         gettext_lazy("what happened"),
         max_length=TEXT_MAX,
         error_messages={"blank": gettext_lazy("Write a few words about the moment.")},
@@ -120,7 +120,7 @@ class Entry(models.Model):
     sense_lines = models.JSONField(
         gettext_lazy("a line per sense"), default=dict, blank=True, encoder=ReadableJSONEncoder
     )
-    body = models.TextField(gettext_lazy("what the body did"), max_length=LINE_MAX, blank=True)
+    body = BoundedTextField(gettext_lazy("what the body did"), max_length=LINE_MAX, blank=True)
     intensity = models.PositiveSmallIntegerField(
         gettext_lazy("how strong"),
         null=True,

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import io
 import re
 import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, BinaryIO
 
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from glimmers.diary.models import TEXT_MAX
 from glimmers.diary.records import DiaryRecords, EntryRecord
-from glimmers.lib.records import ImportProblem
-from glimmers.portability.imports import Parts, decode_text, load_json
+from glimmers.lib.records import ImportProblem, Skipped
+from glimmers.portability.imports import BOM, PEEK, Parts, load_json
 
 _HEADER = re.compile(
     r"^\[?(\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)\]?(?:\s+|$)(.*)$"
 )
+# A header is found in a line's first characters; the rest of a long line is never matched.
+HEADER_ROOM = 64
 JRNL_NAMESPACE = uuid.UUID("6f1c1b36-3a57-4a3e-9d1e-0c2b6a0f4a11")
 _TAG = re.compile(r"(?<![\w@])@([\w-]+)")
 _TIME_FORMATS = (
@@ -58,34 +65,83 @@ def _record(title: str, body: str, moment: datetime, tags: list[str]) -> EntryRe
     )
 
 
-def read(raw: bytes) -> Parts:
+def read(source: BinaryIO) -> Parts:
     """jrnl's JSON export or its plain-text journal file."""
-    if raw.lstrip()[:1] == b"{":
-        return {"diary": read_json(load_json(raw))}
-    return {"diary": read_text(decode_text(raw))}
+    head = source.read(PEEK).removeprefix(BOM).lstrip()
+    source.seek(0)
+    if head[:1] == b"{":
+        return {"diary": read_json(load_json(source))}
+    return {"diary": read_text(source)}
 
 
-def read_text(text: str) -> DiaryRecords:
-    """A jrnl journal file: each entry starts with "[2024-05-01 08:15:00 AM] Title"."""
+@dataclass
+class _Reading:
+    """One entry of a journal file as it is read, line by line."""
+
+    moment: datetime
+    title: str
+    where: str
+    lines: list[str] = field(default_factory=list)
+    size: int = 0  # characters seen; past the limit they are counted, not kept
+
+    def add(self, line: str) -> None:
+        self.size += len(line) + 1
+        if self.size <= TEXT_MAX:
+            self.lines.append(line)
+
+
+def _lines(source: BinaryIO) -> Iterator[str]:
+    """The file's lines, read one at a time (a huge entry is never held whole twice)."""
+    stream = io.TextIOWrapper(source, encoding="utf-8-sig", newline=None)
+    try:
+        for line in stream:
+            yield line.rstrip("\n")
+    except UnicodeDecodeError:
+        raise ImportProblem(_("This file is not text in UTF-8.")) from None
+    finally:
+        stream.detach()  # the file is its opener's to close
+
+
+def read_text(source: BinaryIO) -> DiaryRecords:
+    """A jrnl journal file: each entry starts with "[2024-05-01 08:15:00 AM] Title". An
+    entry longer than a glimmer may be is noted, never held whole."""
     batch = DiaryRecords()
-    current: tuple[str, datetime, list[str]] | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = _HEADER.match(line)
+    current: _Reading | None = None
+
+    def finish(entry: _Reading) -> None:
+        if entry.size > TEXT_MAX:
+            reason = MaxLengthValidator.message % {  # Django's own sentence, translated
+                "limit_value": TEXT_MAX,
+                "show_value": entry.size,
+            }
+            batch.unreadable.append(Skipped("glimmers", entry.where, str(reason)))
+            return
+        record = _record(entry.title, "\n".join(entry.lines), entry.moment, [])
+        record.where = entry.where
+        batch.glimmers.append(record)
+
+    for number, line in enumerate(_lines(source), start=1):
+        match = _HEADER.match(line[:HEADER_ROOM])
         moment = _moment(match.group(1)) if match else None
         if match and moment is not None:
             if current:
-                batch.glimmers.append(_record(current[0], "\n".join(current[2]), current[1], []))
-            current = (match.group(2), moment, [])
+                finish(current)
+            where = _("jrnl entry %(n)d (line %(line)d)") % {
+                "n": len(batch.glimmers) + len(batch.unreadable) + 1,
+                "line": number,
+            }
+            title = line[match.start(2) :] if len(line) <= TEXT_MAX else ""
+            current = _Reading(moment, title, where, size=len(line))
         elif current is not None:
-            current[2].append(line)
+            current.add(line)
         elif line.strip():
             raise ImportProblem(
                 _("This does not look like a jrnl journal: line %(n)d does not start with a date.")
                 % {"n": number}
             )
     if current:
-        batch.glimmers.append(_record(current[0], "\n".join(current[2]), current[1], []))
-    if not batch.glimmers:
+        finish(current)
+    if not batch.glimmers and not batch.unreadable:
         raise ImportProblem(_("This jrnl journal has no entries."))
     return batch
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 from glimmers.portability.imports import Parts, load_json, read_document
 
 
-def read(raw: bytes) -> Parts:
-    return read_document(load_json(raw))
+def read(source: BinaryIO) -> Parts:
+    return read_document(load_json(source))
