@@ -27,6 +27,8 @@ FIELDS = {
     "id",
     "text",
     "noticed_at",
+    "time_zone",
+    "details",
     "senses",
     "sense_lines",
     "body",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.utils.translation import gettext_lazy
 from ninja import Schema
@@ -93,6 +93,10 @@ class EntryOut(Schema):
     id: uuid.UUID
     text: str
     noticed_at: datetime
+    time_zone: str = Field(
+        description="The zone it was written in, when not the diary's (else empty): its day "
+        "and hour as its writer saw them."
+    )
     senses: list[str]
     sense_lines: dict[str, str]
     body: str
@@ -108,6 +112,10 @@ class GlimmerOut(EntryOut):
     tags: list[str]
     people: list[str]
     photos: list[PhotoOut]
+    details: dict[str, Any] = Field(
+        description="What the journal it was imported from knew that Glimmers has no field "
+        "for: source, place, coordinates, weather, pinned, not_kept."
+    )
 
 
 class TriggerOut(EntryOut):

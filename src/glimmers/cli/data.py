@@ -135,22 +135,35 @@ def import_(
     strict: bool = typer.Option(
         False, "--strict", help="Refuse the whole file if one entry cannot be kept."
     ),
+    coordinates: bool = typer.Option(
+        False,
+        "--keep-coordinates",
+        help="Keep where each moment was to the metre (latitude and longitude), not only the "
+        "place's name.",
+    ),
 ) -> None:
     """Import a file and say what came in: entries already in your diary are skipped, an
     entry that cannot be kept is named with the reason, and a file that is not what it
     says changes nothing."""
     setup()
     with friendly_errors():
-        from glimmers.portability.imports import import_file
+        from glimmers.portability.imports import ReadOptions, import_file
 
         owner = acting_user(user, create=True)
         with progress_bar(_("Importing"), None) as advance:
             report = import_file(
-                owner, file, fmt.value if fmt else None, strict=strict, progress=advance
+                owner,
+                file,
+                fmt.value if fmt else None,
+                strict=strict,
+                progress=advance,
+                options=ReadOptions(coordinates=coordinates),
             )
         typer.echo(import_summary(report))
         for skipped in report.skipped:
             typer.echo(_("Not kept: {what}").format(what=skipped.sentence))
+        for noted in report.noted:
+            typer.echo(_("Note: {what}").format(what=noted.sentence))
 
 
 def import_summary(report: ImportReport) -> str:

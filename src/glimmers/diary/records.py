@@ -63,6 +63,7 @@ ENTRY_FIELDS = (
     "id",
     "text",
     "noticed_at",
+    "time_zone",
     "senses",
     "sense_lines",
     "body",
@@ -72,7 +73,7 @@ ENTRY_FIELDS = (
     "trashed_at",
     "version",
 )
-GLIMMER_FIELDS = (*ENTRY_FIELDS, "kind")
+GLIMMER_FIELDS = (*ENTRY_FIELDS, "kind", "details")
 
 
 def _entry_record(values: dict[str, Any]) -> dict[str, Any]:
@@ -82,6 +83,7 @@ def _entry_record(values: dict[str, Any]) -> dict[str, Any]:
         "kind": values.get("kind"),
         "text": values["text"],
         "noticed_at": stamp(values["noticed_at"]),
+        "time_zone": values["time_zone"],
         # values_list may hand the stored text back without from_db_value
         "senses": senses.split() if isinstance(senses, str) else list(senses),
         "sense_lines": values["sense_lines"] or {},
@@ -92,7 +94,9 @@ def _entry_record(values: dict[str, Any]) -> dict[str, Any]:
         "trashed_at": stamp(values["trashed_at"]),
         "version": values["version"],
     }
-    if "kind" not in values:
+    if "kind" in values:
+        record["details"] = values["details"] or {}
+    else:
         del record["kind"]
     return record
 
@@ -259,6 +263,7 @@ class EntryRecord:
     text: str
     noticed_at: datetime
     id: uuid.UUID | None = None
+    time_zone: str = ""
     kind: str = Kind.MOMENT
     senses: list[str] = field(default_factory=list)
     sense_lines: dict[str, str] = field(default_factory=dict)
@@ -271,6 +276,8 @@ class EntryRecord:
     updated_at: datetime | None = None
     trashed_at: datetime | None = None
     version: int = 1
+    # What the journal it came from knew that Glimmers has no field for (glimmers only).
+    details: dict[str, Any] = field(default_factory=dict)
     # Where it stands in its file, for the import report ("Glimmer 3", "Day One entry 12").
     where: str = ""
 
@@ -287,6 +294,8 @@ class DiaryRecords:
     edit_conflicts: list[dict[str, Any]] = field(default_factory=list)
     # Records whose shape could not be read, each with the reason.
     unreadable: list[Skipped] = field(default_factory=list)
+    # What the reading has to say of records it did read (an attachment it could not hold).
+    notes: list[Skipped] = field(default_factory=list)
 
     @contextlib.contextmanager
     def reading(self, kind: str, where: str) -> Iterator[None]:
@@ -315,6 +324,9 @@ def read_entry(item: dict[str, Any], where: str) -> EntryRecord:
     version = item.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         version = 1
+    details = item.get("details") or {}
+    if not isinstance(details, dict):
+        raise ImportProblem(_("%(where)s has details that are not a mapping.") % {"where": where})
     photos = []
     for photo in item.get("photos") or []:
         try:
@@ -336,6 +348,7 @@ def read_entry(item: dict[str, Any], where: str) -> EntryRecord:
         kind=str(item.get("kind") or Kind.MOMENT),
         text=text,
         noticed_at=parse_stamp(item.get("noticed_at"), where),
+        time_zone=str(item.get("time_zone") or ""),
         senses=text_list(item.get("senses"), where),
         sense_lines=lines,
         body=str(item.get("body") or ""),
@@ -347,6 +360,7 @@ def read_entry(item: dict[str, Any], where: str) -> EntryRecord:
         updated_at=optional_stamp(item.get("updated_at"), where),
         trashed_at=optional_stamp(item.get("trashed_at"), where),
         version=version,
+        details=details,
         where=where,
     )
 
@@ -429,6 +443,7 @@ def save_diary(found: DiaryRecords, context: ImportContext) -> None:
     for skipped in found.unreadable:
         with context.one(skipped.kind):
             raise RecordProblem(skipped.where, skipped.reason)
+    context.report.noted.extend(found.notes)
     _save_entries(Glimmer, found.glimmers, context)
     _save_entries(Trigger, found.triggers, context)
     _save_beans(owner, found.beans, context)
@@ -487,6 +502,7 @@ def _build(
         owner=owner,
         text=record.text,
         noticed_at=record.noticed_at,
+        time_zone=record.time_zone,
         sense_lines=record.sense_lines,
         body=record.body,
         intensity=record.intensity,
@@ -503,6 +519,7 @@ def _build(
         entry.senses = normalize_senses(record.senses)
         if isinstance(entry, Glimmer):
             entry.kind = check_kind(record.kind)
+            entry.details = record.details
             record.tags = clean_names(Tag, record.tags)
             record.people = clean_names(Person, record.people)
         entry.full_clean(

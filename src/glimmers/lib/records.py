@@ -171,10 +171,13 @@ class Skipped:
 @dataclass
 class ImportReport:
     """What an import did, kind by kind ("glimmers", "beans", …): how many were added, how
-    many were in the diary already, and each record left out with the reason."""
+    many were in the diary already, each record left out with the reason, and each one kept
+    with something said about it."""
 
     kinds: dict[str, Tally] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    # Kept, but not quite as it was ("kept under a new id", "an audio recording not kept").
+    noted: list[Skipped] = field(default_factory=list)
 
     def tally(self, kind: str) -> Tally:
         return self.kinds.setdefault(kind, Tally())

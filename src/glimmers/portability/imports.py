@@ -31,9 +31,18 @@ Parts = dict[str, Any]
 
 
 @dataclass(frozen=True)
+class ReadOptions:
+    """What the person chose about what a file brings."""
+
+    # Where a moment was, to the metre: kept only when chosen (Glimmers strips places from
+    # photos; a place name is kept either way).
+    coordinates: bool = False
+
+
+@dataclass(frozen=True)
 class Format:
     name: str
-    read: Callable[[BinaryIO], Parts]
+    read: Callable[[BinaryIO, ReadOptions], Parts]
 
 
 def _formats() -> dict[str, Format]:
@@ -59,6 +68,7 @@ def import_file(
     *,
     strict: bool = False,
     progress: Progress | None = None,
+    options: ReadOptions | None = None,
 ) -> ImportReport:
     """Read `path` in `fmt` (guessed when None) and add its records to owner's diary. A
     record the diary's rules refuse is left out and reported, or (strict) refuses the file.
@@ -70,7 +80,7 @@ def import_file(
             _("Cannot read %(path)s: %(why)s.") % {"path": path, "why": error.strerror}
         ) from None
     with source:
-        return import_stream(owner, source, fmt, strict=strict, progress=progress)
+        return import_stream(owner, source, fmt, strict=strict, progress=progress, options=options)
 
 
 def import_bytes(
@@ -80,8 +90,11 @@ def import_bytes(
     *,
     strict: bool = False,
     progress: Progress | None = None,
+    options: ReadOptions | None = None,
 ) -> ImportReport:
-    return import_stream(owner, io.BytesIO(raw), fmt, strict=strict, progress=progress)
+    return import_stream(
+        owner, io.BytesIO(raw), fmt, strict=strict, progress=progress, options=options
+    )
 
 
 def import_stream(
@@ -91,6 +104,7 @@ def import_stream(
     *,
     strict: bool = False,
     progress: Progress | None = None,
+    options: ReadOptions | None = None,
 ) -> ImportReport:
     found = _formats().get(fmt or guess_format(source))
     if found is None:
@@ -101,7 +115,7 @@ def import_stream(
     source.seek(0)
     # Times written without a zone (jrnl's) are the person's own local times.
     with timezone.override(time_zone_of(owner)):
-        parts = found.read(source)
+        parts = found.read(source, options or ReadOptions())
     return save_parts(owner, parts, strict=strict, progress=progress)
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 import uuid
+import zoneinfo
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from glimmers.diary.choices import Kind, Sense, unknown_sense
 from glimmers.diary.fields import BoundedTextField, SenseSetField
+from glimmers.diary.models.profile import validate_time_zone
 
 TEXT_MAX = 20_000  # a glimmer's or a trigger's words
 LINE_MAX = 2_000  # a sense line, a body note, a follow-up answer
@@ -79,6 +81,62 @@ def clean_sense_lines(lines: Any, senses: list[str]) -> dict[str, str]:
     return dict(sorted(cleaned.items(), key=lambda item: Sense.values.index(item[0])))
 
 
+# What another journal knew of a moment that Glimmers has no field for, kept with the glimmer:
+# each key, and the most it may hold.
+DETAIL_LINE_MAX = 300
+DETAILS_NOT_KEPT_MAX = 20
+
+
+def clean_details(details: Any) -> dict[str, Any]:
+    """A glimmer's details from elsewhere, checked: {"source": "Day One", "place": "…",
+    "coordinates": [lat, lon], "weather": "…", "pinned": true, "not_kept": ["1 video", …]};
+    nothing else."""
+    if details in (None, ""):
+        return {}
+    if not isinstance(details, dict):
+        raise ValidationError(_("Details must map a name to a value."))
+    cleaned: dict[str, Any] = {}
+    for key, value in details.items():
+        if key in ("source", "place", "weather"):
+            if not isinstance(value, str) or len(value) > DETAIL_LINE_MAX:
+                raise _bad_detail(key)
+            if value.strip():
+                cleaned[key] = value.strip()
+        elif key == "pinned":
+            if not isinstance(value, bool):
+                raise _bad_detail(key)
+            if value:
+                cleaned[key] = True
+        elif key == "coordinates":
+            if not _is_position(value):
+                raise _bad_detail(key)
+            cleaned[key] = [float(value[0]), float(value[1])]
+        elif key == "not_kept":
+            if (
+                not isinstance(value, list)
+                or len(value) > DETAILS_NOT_KEPT_MAX
+                or not all(isinstance(item, str) and len(item) <= DETAIL_LINE_MAX for item in value)
+            ):
+                raise _bad_detail(key)
+            if value:
+                cleaned[key] = [item.strip() for item in value if item.strip()]
+        else:
+            raise _bad_detail(key)
+    return cleaned
+
+
+def _is_position(value: Any) -> bool:
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        return False
+    if not all(isinstance(part, int | float) and not isinstance(part, bool) for part in value):
+        return False
+    return bool(-90 <= value[0] <= 90 and -180 <= value[1] <= 180)
+
+
+def _bad_detail(key: str) -> ValidationError:
+    return ValidationError(_("The detail “%(key)s” cannot be kept as it is.") % {"key": key[:40]})
+
+
 class ReadableJSONEncoder(json.JSONEncoder):
     """Stores non-ASCII text as itself (not \\u escapes), so searching inside it works."""
 
@@ -116,6 +174,14 @@ class Entry(models.Model):
     noticed_at = models.DateTimeField(
         gettext_lazy("when"), default=timezone.now, validators=[check_moment]
     )
+    # The zone it was written in, when that is not the diary's (an entry brought from a
+    # journal kept while travelling): its day and hour are shown as its writer saw them.
+    time_zone = models.CharField(
+        gettext_lazy("written in the time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+    )
     senses = SenseSetField(gettext_lazy("senses"))
     sense_lines = models.JSONField(
         gettext_lazy("a line per sense"), default=dict, blank=True, encoder=ReadableJSONEncoder
@@ -149,6 +215,21 @@ class Entry(models.Model):
     @property
     def in_trash(self) -> bool:
         return self.trashed_at is not None
+
+    @property
+    def shown_zone(self) -> zoneinfo.ZoneInfo:
+        """The zone its time is shown in: its own, or the diary's (the one active now)."""
+        if self.time_zone:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        return timezone.get_current_timezone()
+
+    @property
+    def written_elsewhere(self) -> bool:
+        """It was written in a zone other than the one its diary is shown in now."""
+        return bool(self.time_zone) and self.time_zone != timezone.get_current_timezone_name()
+
+    def local_day(self) -> date:
+        return timezone.localtime(self.noticed_at, self.shown_zone).date()
 
 
 class Tag(models.Model):
@@ -211,6 +292,13 @@ class Glimmer(Entry):
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="glimmers")
     people = models.ManyToManyField(Person, blank=True, related_name="glimmers")
+    details = models.JSONField(
+        gettext_lazy("details from elsewhere"),
+        default=dict,
+        blank=True,
+        encoder=ReadableJSONEncoder,
+        validators=[clean_details],
+    )
 
     class Meta(Entry.Meta):
         indexes = [
@@ -224,6 +312,10 @@ class Glimmer(Entry):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    def clean(self) -> None:
+        super().clean()
+        self.details = clean_details(self.details)
 
 
 class Trigger(Entry):

@@ -59,9 +59,7 @@ class Day:
 def by_day(glimmers: list[Glimmer], after: Cursor | None) -> list[Day]:
     days = [
         Day(day, list(group))
-        for day, group in itertools.groupby(
-            glimmers, key=lambda glimmer: timezone.localdate(glimmer.noticed_at)
-        )
+        for day, group in itertools.groupby(glimmers, key=lambda glimmer: glimmer.local_day())
     ]
     if days and after and timezone.localdate(after.noticed_at) == days[0].date:
         days[0].continued = True

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from glimmers.diary.models import TEXT_MAX
 from glimmers.diary.records import DiaryRecords, EntryRecord
 from glimmers.lib.records import ImportProblem, Skipped
-from glimmers.portability.imports import BOM, PEEK, Parts, load_json
+from glimmers.portability.imports import BOM, PEEK, Parts, ReadOptions, load_json
 
 _HEADER = re.compile(
     r"^\[?(\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)\]?(?:\s+|$)(.*)$"
@@ -65,7 +65,7 @@ def _record(title: str, body: str, moment: datetime, tags: list[str]) -> EntryRe
     )
 
 
-def read(source: BinaryIO) -> Parts:
+def read(source: BinaryIO, options: ReadOptions) -> Parts:
     """jrnl's JSON export or its plain-text journal file."""
     head = source.read(PEEK).removeprefix(BOM).lstrip()
     source.seek(0)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from glimmers.portability.imports import Parts, load_json, read_document
+from glimmers.portability.imports import Parts, ReadOptions, load_json, read_document
 
 
-def read(source: BinaryIO) -> Parts:
+def read(source: BinaryIO, options: ReadOptions) -> Parts:
     return read_document(load_json(source))
