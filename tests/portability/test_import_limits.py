@@ -36,7 +36,7 @@ def test_a_jrnl_entry_longer_than_a_glimmer_is_named_and_the_rest_come_in(owner,
     )
     report = import_file(owner, _write(tmp_path, "journal.txt", journal))
     assert sorted(Glimmer.objects.values_list("text", flat=True)) == [
-        "After it\n\nstill here",
+        "After it\nstill here",
         "Before the long one",
     ]
     (skipped,) = report.skipped

@@ -30,7 +30,7 @@ def test_jrnl_text(owner, tmp_path):
     result = import_file(owner, _write(tmp_path, "journal.txt", JRNL_TEXT))
     assert result.count("glimmers") == 3
     first, second, third = Glimmer.objects.filter(owner=owner).order_by("noticed_at")
-    assert first.text == "Sun through the kitchen window. @home\n\nIt warmed my hands on the cup."
+    assert first.text == "Sun through the kitchen window. @home\nIt warmed my hands on the cup."
     assert [t.name for t in first.tags.all()] == ["home"]
     assert second.text == "Starlight in the blackout" and second.intensity == 5
     assert sorted(t.name for t in third.tags.all()) == ["birds", "walk"]
@@ -56,7 +56,7 @@ def test_jrnl_json(owner, tmp_path):
         import_file(owner, _write(tmp_path, "j.json", json.dumps(document))).count("glimmers") == 1
     )
     glimmer = Glimmer.objects.get(owner=owner)
-    assert glimmer.text == "Tea with Oma.\n\nHer laugh."
+    assert glimmer.text == "Tea with Oma.\nHer laugh."
     assert [t.name for t in glimmer.tags.all()] == ["tea"]
 
 

@@ -28,6 +28,7 @@ class ExportFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    jrnl = "jrnl"
 
 
 class ImportFormat(StrEnum):
@@ -70,7 +71,10 @@ def write_atomically(target: Path, content: str | bytes) -> None:
 @app.command()
 def export(
     fmt: ExportFormat = typer.Option(
-        ExportFormat.json, "--format", "-f", help="json (lossless, with photos), markdown or csv."
+        ExportFormat.json,
+        "--format",
+        "-f",
+        help="json (lossless, with photos), markdown, csv, or jrnl (a journal file jrnl reads).",
     ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Write to this file (default: standard output)."
@@ -103,7 +107,7 @@ def export(
     setup()
     with friendly_errors():
         from glimmers.diary.models import Glimmer
-        from glimmers.portability.export import export_csv, export_json, export_markdown
+        from glimmers.portability.export import TEXT_EXPORTS, export_json
 
         owner = acting_user(user)
         if fmt is ExportFormat.json:
@@ -112,10 +116,8 @@ def export(
                 text = json.dumps(
                     export_json(owner, progress=advance), ensure_ascii=False, indent=1
                 )
-        elif fmt is ExportFormat.markdown:
-            text = export_markdown(owner)
         else:
-            text = export_csv(owner)
+            text = TEXT_EXPORTS[fmt.value](owner)
         if output is None:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         else:

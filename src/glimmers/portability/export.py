@@ -1,11 +1,15 @@
 """Exports. `export_json` is lossless: importing it into an empty diary and exporting again
 gives the same document, byte for byte once serialized. Each app writes its own keys
-(its `Section`); Markdown and CSV are readable views of the glimmers."""
+(its `Section`); Markdown and CSV are readable views of the glimmers, and the jrnl journal
+file lets jrnl (and anything reading its format) take the glimmers along."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import zoneinfo
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -118,3 +122,47 @@ def export_csv(owner: User) -> str:
         )
         writer.writerow({key: _cell(value) for key, value in row.items()})
     return out.getvalue()
+
+
+# jrnl's own date format (its default timeformat) and the start of a line it takes for an
+# entry's date; such a line inside a glimmer gets a space in front, so it stays inside.
+JRNL_TIME_FORMAT = "%Y-%m-%d %I:%M:%S %p"
+_JRNL_HEADER_LIKE = re.compile(r"^\[[^\]\n]+\]( |$)")
+_JRNL_TAG = re.compile(r"(?<!\S)@([-+*#/\w]+)")
+
+
+def export_jrnl(owner: User) -> str:
+    """A jrnl journal file (jrnl 2 and later; trash left out): each glimmer at its local time
+    (its own zone where it has one), its first line as the title, a star for the strongest,
+    and its tags as @tags (on a last line, those its words do not already name)."""
+    diary_zone = time_zone_of(owner)
+    entries = []
+    for record in _alive_glimmers(owner):
+        zone = zoneinfo.ZoneInfo(record["time_zone"]) if record["time_zone"] else diary_zone
+        moment = datetime.fromisoformat(record["noticed_at"]).astimezone(zone)
+        lines = [
+            " " + line if _JRNL_HEADER_LIKE.match(line) else line
+            for line in record["text"].splitlines()
+        ]
+        title, body = lines[0].strip(), lines[1:]
+        said = {tag.lower() for tag in _JRNL_TAG.findall(record["text"])}
+        tags = [
+            "@" + "-".join(tag.split())
+            for tag in record["tags"]
+            if "-".join(tag.split()).lower() not in said
+        ]
+        if tags:
+            body.append(" ".join(tags))
+        header = f"[{moment.strftime(JRNL_TIME_FORMAT)}] {title}"
+        if record["intensity"] == 5:
+            header += " *"
+        entries.append("\n".join([header, *body]).rstrip() + "\n")
+    return "\n".join(entries)
+
+
+# The readable exports, by the name the CLI and the API know them by.
+TEXT_EXPORTS: dict[str, Callable[[User], str]] = {
+    "markdown": export_markdown,
+    "csv": export_csv,
+    "jrnl": export_jrnl,
+}

@@ -7,7 +7,7 @@ from typing import Any, Literal
 from ninja import Router, Schema
 
 from glimmers.api.types import ERRORS, ApiRequest
-from glimmers.portability.export import export_csv, export_json, export_markdown
+from glimmers.portability.export import TEXT_EXPORTS, export_json
 
 router = Router(tags=["export"])
 
@@ -24,7 +24,7 @@ def export_document(request: ApiRequest) -> dict[str, Any]:
 
 
 @router.get("/export/text", response={200: TextExport, **ERRORS})
-def export_text(request: ApiRequest, format: Literal["markdown", "csv"]) -> dict[str, str]:
-    """A readable Markdown diary, or CSV with one row per glimmer (trash left out)."""
-    make = export_markdown if format == "markdown" else export_csv
-    return {"format": format, "text": make(request.auth)}
+def export_text(request: ApiRequest, format: Literal["markdown", "csv", "jrnl"]) -> dict[str, str]:
+    """A readable Markdown diary, CSV with one row per glimmer, or a jrnl journal file (trash
+    left out)."""
+    return {"format": format, "text": TEXT_EXPORTS[format](request.auth)}

@@ -1,4 +1,6 @@
-"""jrnl's two formats: its JSON export and its plain-text journal file."""
+"""jrnl's two formats, read the way jrnl 4 reads them: its JSON export and its plain-text
+journal file ("[2024-05-01 08:15:00 AM] Title" starts an entry; the title's line and the
+body follow as they were written; "@tags" as jrnl finds them)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any, BinaryIO
 
 from django.core.validators import MaxLengthValidator
@@ -19,45 +21,82 @@ from glimmers.diary.records import DiaryRecords, EntryRecord
 from glimmers.lib.records import ImportProblem, Skipped
 from glimmers.portability.imports import BOM, PEEK, Parts, ReadOptions, load_json
 
-_HEADER = re.compile(
-    r"^\[?(\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)\]?(?:\s+|$)(.*)$"
-)
+# jrnl 2 and later: an entry starts with its date in brackets and a space, at a line's start.
+_BRACKETED = re.compile(r"^\[([^\]\n]{7,40})\](?: (.*)|)$")
+# jrnl 1 wrote the date bare; only a file that begins that way is read that way.
+_BARE = re.compile(r"^(\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)(?: (.*)|)$")
 # A header is found in a line's first characters; the rest of a long line is never matched.
 HEADER_ROOM = 64
 JRNL_NAMESPACE = uuid.UUID("6f1c1b36-3a57-4a3e-9d1e-0c2b6a0f4a11")
-_TAG = re.compile(r"(?<![\w@])@([\w-]+)")
-_TIME_FORMATS = (
-    "%Y-%m-%d %I:%M:%S %p",
-    "%Y-%m-%d %I:%M %p",
-    "%Y-%m-%d %I:%M:%S%p",
-    "%Y-%m-%d %I:%M%p",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
+# jrnl's own tag rule: the tag symbol after a space (or at the start), then letters, digits
+# and -+*#/ — so @C++, @C# and @OS/2 are tags whole.
+_TAG = re.compile(r"(?<!\S)@([-+*#/\w]+)")
+# What jrnl writes when a journal is encrypted (a Fernet token, from jrnl 2 on).
+_ENCRYPTED = re.compile(rb"^gAAAAA[A-Za-z0-9_=-]{40,}")
+# jrnl gives a day without an hour 09:00 (its default_hour).
+DATE_ONLY_TIME = time(9, 0)
+
+_CLOCKS = (
+    "%I:%M:%S %p",
+    "%I:%M %p",
+    "%I:%M:%S%p",
+    "%I:%M%p",
+    "%H:%M:%S",
+    "%H:%M",
     # some hand-edited journals mix a 24-hour clock with AM/PM
-    "%Y-%m-%d %H:%M:%S %p",
-    "%Y-%m-%d %H:%M %p",
+    "%H:%M:%S %p",
+    "%H:%M %p",
 )
+# Year first (jrnl's default), month only, and the day-first forms jrnl's timeformat allows.
+_YEAR_FIRST = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y-%m")
+_DAY_FIRST = ("%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y")
+_MONTH_FIRST = ("%m/%d/%Y",)
 
 
-def _moment(text: str) -> datetime | None:
-    text = text.replace("T", " ")
-    for pattern in _TIME_FORMATS:
-        try:
-            return timezone.make_aware(datetime.strptime(text, pattern))
-        except ValueError:
-            continue
-    return None
+@dataclass
+class _Dates:
+    """How one file writes its dates: year first, or day/month first (a file whose dates have
+    a first number over 12 writes the day first; otherwise, as jrnl reads it, the month)."""
+
+    day_first: bool = False
+
+    def formats(self) -> Iterator[tuple[str, bool]]:
+        first = _DAY_FIRST if self.day_first else _MONTH_FIRST + _DAY_FIRST
+        for day in (*_YEAR_FIRST, *first):
+            for clock in _CLOCKS:
+                yield f"{day} {clock}", True
+            yield day, False
+
+    def moment(self, blob: str) -> datetime | None:
+        words = " ".join(blob.replace("T", " ", 1).split())
+        for pattern, has_clock in self.formats():
+            try:
+                found = datetime.strptime(words, pattern)
+            except ValueError:
+                continue
+            if not has_clock:
+                found = datetime.combine(found.date(), DATE_ONLY_TIME)
+            return timezone.make_aware(found)
+        return None
 
 
-def _record(title: str, body: str, moment: datetime, tags: list[str]) -> EntryRecord:
+def _record(title: str, body: str, moment: datetime, tags: list[str] | None) -> EntryRecord:
+    """One entry; the title's line and the body as written (jrnl puts no blank line between
+    them), a trailing "*" on the title is jrnl's star."""
     title = title.strip()
-    starred = title.endswith(" *") or title == "*"
-    title = title.removesuffix("*").rstrip() if starred else title
-    text = "\n\n".join(part for part in (title, body.strip()) if part)
-    found = tags or _TAG.findall(text)
+    starred = title.endswith("*")
+    if starred:
+        title = title.strip(" *")
+    body = body.strip("\n").rstrip()
+    text = "\n".join(part for part in (title, body) if part)
+    found = tags if tags is not None else _TAG.findall(text)
     return EntryRecord(
         # jrnl has no ids; one made from the entry itself makes a second import add nothing
-        id=uuid.uuid5(JRNL_NAMESPACE, f"{moment.isoformat()}\n{text}"),
+        # (made as earlier versions made it, so a journal imported then is not doubled now)
+        id=uuid.uuid5(
+            JRNL_NAMESPACE,
+            f"{moment.isoformat()}\n" + "\n\n".join(part for part in (title, body.strip()) if part),
+        ),
         text=text,
         noticed_at=moment,
         tags=[tag.lstrip("@") for tag in found],
@@ -71,7 +110,21 @@ def read(source: BinaryIO, options: ReadOptions) -> Parts:
     source.seek(0)
     if head[:1] == b"{":
         return {"diary": read_json(load_json(source))}
-    return {"diary": read_text(source)}
+    if _ENCRYPTED.match(head):
+        raise ImportProblem(
+            _(
+                "This jrnl journal is encrypted. Export it first with “jrnl --format json "
+                "> journal.json” (jrnl asks for its password) and import that file."
+            )
+        )
+    return {"diary": read_text(source, _file_dates(head))}
+
+
+def _file_dates(head: bytes) -> _Dates:
+    """Day first when a date in the file's first part can only be read that way."""
+    text = head.decode("utf-8", errors="ignore")
+    firsts = re.findall(r"^\[(\d{1,2})[./-]\d{1,2}[./-]\d{4}", text, flags=re.MULTILINE)
+    return _Dates(day_first=any(int(first) > 12 for first in firsts))
 
 
 @dataclass
@@ -102,11 +155,13 @@ def _lines(source: BinaryIO) -> Iterator[str]:
         stream.detach()  # the file is its opener's to close
 
 
-def read_text(source: BinaryIO) -> DiaryRecords:
-    """A jrnl journal file: each entry starts with "[2024-05-01 08:15:00 AM] Title". An
-    entry longer than a glimmer may be is noted, never held whole."""
+def read_text(source: BinaryIO, dates: _Dates | None = None) -> DiaryRecords:
+    """A jrnl journal file. An entry longer than a glimmer may be is noted, never held
+    whole."""
+    dates = dates or _Dates()
     batch = DiaryRecords()
     current: _Reading | None = None
+    header = _BRACKETED
 
     def finish(entry: _Reading) -> None:
         if entry.size > TEXT_MAX:
@@ -116,13 +171,15 @@ def read_text(source: BinaryIO) -> DiaryRecords:
             }
             batch.unreadable.append(Skipped("glimmers", entry.where, str(reason)))
             return
-        record = _record(entry.title, "\n".join(entry.lines), entry.moment, [])
+        record = _record(entry.title, "\n".join(entry.lines), entry.moment, None)
         record.where = entry.where
         batch.glimmers.append(record)
 
     for number, line in enumerate(_lines(source), start=1):
-        match = _HEADER.match(line[:HEADER_ROOM])
-        moment = _moment(match.group(1)) if match else None
+        if current is None and line.strip() and not line.startswith("["):
+            header = _BARE  # a jrnl 1 journal
+        match = header.match(line[:HEADER_ROOM])
+        moment = dates.moment(match.group(1)) if match else None
         if match and moment is not None:
             if current:
                 finish(current)
@@ -130,8 +187,10 @@ def read_text(source: BinaryIO) -> DiaryRecords:
                 "n": len(batch.glimmers) + len(batch.unreadable) + 1,
                 "line": number,
             }
-            title = line[match.start(2) :] if len(line) <= TEXT_MAX else ""
-            current = _Reading(moment, title, where, size=len(line))
+            title = line[match.start(2) :] if match.group(2) is not None else ""
+            current = _Reading(
+                moment, title if len(line) <= TEXT_MAX else "", where, size=len(line)
+            )
         elif current is not None:
             current.add(line)
         elif line.strip():
@@ -147,17 +206,18 @@ def read_text(source: BinaryIO) -> DiaryRecords:
 
 
 def read_json(document: Any) -> DiaryRecords:
-    """jrnl's `--export json`: {"tags": {...}, "entries": [{"title", "body", "date", ...}]}."""
+    """jrnl's `--format json`: {"tags": {...}, "entries": [{"title", "body", "date", ...}]}."""
     entries = document.get("entries") if isinstance(document, dict) else None
     if not isinstance(entries, list):
         raise ImportProblem(_("This is not a jrnl JSON export (it has no list of entries)."))
     batch = DiaryRecords()
+    dates = _Dates()
     for number, item in enumerate(entries, start=1):
         if not isinstance(item, dict):
             raise ImportProblem(
                 _("Entry %(n)d of this jrnl export is not an entry.") % {"n": number}
             )
-        moment = _moment(f"{item.get('date', '')} {item.get('time', '')}".strip())
+        moment = dates.moment(f"{item.get('date', '')} {item.get('time', '')}".strip())
         if moment is None:
             raise ImportProblem(
                 _("Entry %(n)d of this jrnl export has a date that cannot be read.") % {"n": number}
