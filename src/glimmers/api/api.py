@@ -26,7 +26,7 @@ from ninja.utils import check_csrf
 
 from glimmers.accounts.tokens import owner_of
 from glimmers.api.problems import sentence
-from glimmers.diary.models import time_zone_of
+from glimmers.diary.models import is_storage_full, time_zone_of
 from glimmers.lib.photos import PhotoError
 
 
@@ -209,7 +209,7 @@ def invalid(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
         if field == "__all__":
             field = None
     message = " ".join(dict.fromkeys(str(message) for message in exc.messages))
-    return error(request, 400, message, field)
+    return error(request, 413 if is_storage_full(exc) else 400, message, field)
 
 
 @api.exception_handler(PhotoError)

@@ -36,6 +36,7 @@ from glimmers.diary.models import (
     Photo,
     Tag,
     Trigger,
+    check_photo_room,
     clean_names,
 )
 from glimmers.lib import records
@@ -566,7 +567,11 @@ def _save_photo(glimmer: Glimmer, record: PhotoRecord, where: str) -> str:
     except ImportProblem as problem:
         raise RecordProblem(where, str(problem)) from None
     data = _clean_photo_bytes(raw, where)
-    photo = Photo(glimmer=glimmer, width=0, height=0, taken_at=record.taken_at)
+    try:
+        check_photo_room(glimmer.owner, len(data))
+    except ValidationError as error:
+        raise RecordProblem(where, first_message(error)) from None
+    photo = Photo(glimmer=glimmer, width=0, height=0, size=len(data), taken_at=record.taken_at)
     if record.id is not None and not Photo.objects.filter(id=record.id).exists():
         photo.id = record.id
     if record.created_at is not None:

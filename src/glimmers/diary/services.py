@@ -26,6 +26,7 @@ from glimmers.diary.models import (
     Photo,
     Tag,
     Trigger,
+    check_photo_room,
     clean_names,
 )
 from glimmers.lib.photos import PreparedPhoto
@@ -115,11 +116,15 @@ def _names(model: type[Tag] | type[Person], owner: User, names: Iterable[str]) -
 
 
 def save_photos(glimmer: Glimmer, photos: Iterable[PreparedPhoto]) -> None:
+    """Keep prepared photos with a glimmer, if its owner's photos have room for them."""
+    photos = list(photos)
+    check_photo_room(glimmer.owner, sum(len(prepared.data) for prepared in photos))
     for prepared in photos:
         photo = Photo(
             glimmer=glimmer,
             width=prepared.width,
             height=prepared.height,
+            size=len(prepared.data),
             taken_at=(
                 timezone.make_aware(prepared.taken_at)
                 if prepared.taken_at and timezone.is_naive(prepared.taken_at)
@@ -293,6 +298,16 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
     start = datetime.combine(day, datetime.min.time(), tzinfo=zone)
     end = datetime.combine(date.fromordinal(day.toordinal() + 1), datetime.min.time(), tzinfo=zone)
     return start, end
+
+
+def measure_photos() -> None:
+    """Give each photo without a size the size of its file (photos kept before sizes were)."""
+    for photo in Photo.objects.filter(size=0).iterator(chunk_size=1000):
+        try:
+            size = photo.image.size
+        except (OSError, ValueError):
+            continue
+        Photo.objects.filter(pk=photo.pk).update(size=size)
 
 
 def rebuild_derived(owner: User, *, new_glimmers: Iterable[uuid.UUID] | None = None) -> None:

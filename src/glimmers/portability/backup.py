@@ -30,7 +30,7 @@ from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from glimmers.diary.models import Photo
-from glimmers.diary.services import rebuild_derived
+from glimmers.diary.services import measure_photos, rebuild_derived
 from glimmers.lib.records import ImportProblem, Progress, left_out_of_backups
 
 FORMAT_NAME = "glimmers-backup"
@@ -249,6 +249,7 @@ def restore_backup(source: Path) -> int:
                         default_storage.delete(relative)  # a stray file must not rename ours
                         saved = default_storage.save(relative, ContentFile(archive.read(name)))
                         written.append(saved)
+                measure_photos()  # a backup from before photos had sizes
         except (serializers.base.DeserializationError, KeyError, TypeError, ValueError):
             _remove(written)
             raise ImportProblem(

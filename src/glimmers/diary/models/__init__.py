@@ -32,10 +32,13 @@ from glimmers.diary.models.entries import (
     Trigger,
     check_moment,
     check_not_future,
+    check_photo_room,
     clean_details,
     clean_names,
     clean_sense_lines,
+    is_storage_full,
     photo_path,
+    photo_room,
 )
 from glimmers.diary.models.profile import Profile, time_zone_of, validate_time_zone
 
@@ -69,10 +72,13 @@ __all__ = [
     "Trigger",
     "check_moment",
     "check_not_future",
+    "check_photo_room",
     "clean_details",
     "clean_names",
     "clean_sense_lines",
+    "is_storage_full",
     "photo_path",
+    "photo_room",
     "time_zone_of",
     "validate_time_zone",
 ]

@@ -334,6 +334,38 @@ class Trigger(Entry):
         return self.text[:60]
 
 
+STORAGE_FULL = "storage_full"
+
+
+def photo_room(owner: User) -> tuple[int, int]:
+    """What a person's photos take now and the most they may take (0: no limit), in bytes."""
+    used = Photo.objects.filter(glimmer__owner=owner).aggregate(total=models.Sum("size"))
+    return int(used["total"] or 0), int(settings.PHOTO_QUOTA_BYTES)
+
+
+def check_photo_room(owner: User, adding: int) -> None:
+    """Refuse photos that would take a person past their room (GLIMMERS_PHOTO_QUOTA_MB)."""
+    if adding <= 0:
+        return
+    used, limit = photo_room(owner)
+    if limit and used + adding > limit:
+        full = _(
+            "Your photos have filled the room this diary gives them (%(limit)d MB), so this "
+            "one was not saved. Your words can be saved without it; moving old photos to the "
+            "trash and emptying it makes room."
+        ) % {"limit": limit // (1024 * 1024)}
+        raise ValidationError({"photos": ValidationError(full, code=STORAGE_FULL)})
+
+
+def is_storage_full(error: ValidationError) -> bool:
+    """The error says a person's photos have no more room."""
+    if hasattr(error, "error_dict"):
+        items = [item for found in error.error_dict.values() for item in found]
+    else:
+        items = error.error_list
+    return any(item.code == STORAGE_FULL for item in items)
+
+
 def photo_path(photo: Photo, filename: str) -> str:
     return f"photos/{photo.glimmer.owner_id}/{photo.id}.jpg"
 
@@ -346,6 +378,7 @@ class Photo(models.Model):
     image = models.FileField(upload_to=photo_path, max_length=200)
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
+    size = models.PositiveIntegerField(default=0, editable=False)  # bytes of the stored file
     taken_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 

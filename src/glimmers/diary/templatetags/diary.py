@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 from glimmers.diary import places
 from glimmers.diary.choices import Sense
 from glimmers.diary.conflicts import open_conflicts
-from glimmers.diary.models import Glimmer, Trigger
+from glimmers.diary.models import Glimmer, Trigger, photo_room
 
 register = template.Library()
 
@@ -25,6 +25,14 @@ def sense_label(value: str) -> str:
         return str(Sense(value).label)
     except ValueError:
         return value
+
+
+@register.inclusion_tag("diary/_photo_room.html")
+def photo_room_of(user: Any) -> dict[str, Any]:
+    """How much room a person's photos take, and how much they have."""
+    used, limit = photo_room(user)
+    percent = min(100, round(100 * used / limit)) if limit else 0
+    return {"used": used, "limit": limit, "percent": percent}
 
 
 @register.inclusion_tag("diary/_conflicts.html")

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from glimmers.diary import services
 from glimmers.diary.forms import GlimmerForm, IntentionForm
-from glimmers.diary.models import Glimmer
+from glimmers.diary.models import Glimmer, is_storage_full
 from glimmers.diary.views.common import (
     SignedInRequest,
     add_errors,
@@ -61,6 +61,8 @@ def home(request: SignedInRequest) -> HttpResponse:
                 glimmer = services.add_glimmer(request.user, form.to_input())
             except ValidationError as error:
                 add_errors(form, error)
+                if is_storage_full(error):
+                    status = 413
             else:
                 if not request.htmx:
                     messages.success(request, _("Saved. Thank you for noticing."))
@@ -68,7 +70,7 @@ def home(request: SignedInRequest) -> HttpResponse:
                 context = {"form": GlimmerForm.fresh(), "saved": True, "saved_glimmer": glimmer}
                 context.update(today_context(request.user))
                 return render(request, "diary/_capture.html", context)
-        status = 400
+        status = status if status != 200 else 400
     else:
         form = GlimmerForm.fresh()
     context = {"form": form, "saved_glimmer": _just_saved(request), **today_context(request.user)}
