@@ -70,3 +70,30 @@ def test_a_backup_from_before_the_move_restores(db, tmp_path):
     assert owner_of(token) == again
     assert EditConflict.objects.get(owner=again).data["text"] == "rain at night"
     assert DayTally.objects.get(owner=again).glimmers == 1  # rebuilt
+
+
+def test_the_next_backup_time_follows_the_local_clock_across_daylight_saving():
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
+
+    from glimmers.portability.backup import seconds_until
+
+    berlin = ZoneInfo("Europe/Berlin")
+    evening = datetime(2026, 3, 28, 22, 0, tzinfo=berlin)
+    # 03:00 comes 4 real hours later: the clock jumps from 02:00 to 03:00 that night.
+    assert seconds_until(time(3, 0), evening) == 4 * 3600
+    # 02:30 does not exist that night: it is taken as 03:30.
+    assert seconds_until(time(2, 30), evening) == 4.5 * 3600
+    # Already past today: tomorrow's, 22 real hours on.
+    assert seconds_until(time(21, 0), evening) == 22 * 3600
+
+
+def test_a_dated_backup_into_a_folder_keeps_the_newest(db, owner, tmp_path):
+    from glimmers.portability.backup import back_up_into, check_backup
+
+    first = back_up_into(tmp_path, keep=1)
+    assert check_backup(first.file).records > 0
+    (tmp_path / first.file.name).rename(tmp_path / "glimmers-backup-20000101-000000.zip")
+    second = back_up_into(tmp_path, keep=1)
+    assert [path.name for path in second.let_go] == ["glimmers-backup-20000101-000000.zip"]
+    assert [path.name for path in tmp_path.iterdir()] == [second.file.name]

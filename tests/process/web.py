@@ -23,12 +23,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(instance: Instance) -> Iterator[str]:
+def running_server(instance: Instance, *more: str) -> Iterator[str]:
+    """`glimmers serve` on a free port (with `more` arguments), until the block ends."""
     port = free_port()
     log = instance.home.parent / f"serve-{port}.log"
     with log.open("w") as sink:
         server = subprocess.Popen(
-            [GLIMMERS, "serve", "--port", str(port), "--threads", "8"],
+            [GLIMMERS, "serve", "--port", str(port), "--threads", "8", *more],
             env=instance.env,
             stdout=sink,
             stderr=subprocess.STDOUT,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -21,14 +24,40 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="The address to listen on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="The port to listen on."),
     threads: int = typer.Option(8, "--threads", min=1, help="Worker threads."),
+    backup_to: Path | None = typer.Option(
+        None,
+        "--backup-to",
+        help="Also take a backup each day into this folder (as `glimmers backup FOLDER --keep`).",
+    ),
+    backup_keep: int = typer.Option(
+        14, "--backup-keep", min=1, help="How many daily backups to keep in that folder."
+    ),
+    backup_at: str = typer.Option(
+        "03:00", "--backup-at", help="The local time of day for it (HH:MM, this machine's zone)."
+    ),
+    backup_encrypt: bool = typer.Option(
+        False,
+        "--backup-encrypt",
+        help="Seal each with the passphrase in GLIMMERS_BACKUP_PASSPHRASE.",
+    ),
+    backup_recipient: list[str] = typer.Option(
+        [], "--backup-recipient", help="Seal each for this age public key (age1…); repeatable."
+    ),
 ) -> None:
-    """Apply migrations and serve the web app (waitress, a production-grade server)."""
+    """Apply migrations and serve the web app (waitress, a production-grade server); with
+    --backup-to, also back everything up once a day."""
     setup()
     with friendly_errors():
         from django.conf import settings
         from waitress import create_server
 
         from glimmers.wsgi import application
+
+        nightly = None
+        if backup_to is not None:
+            nightly = _nightly_backups(
+                backup_to, backup_keep, backup_at, backup_encrypt, backup_recipient
+            )
 
         try:
             server = create_server(
@@ -58,13 +87,60 @@ def serve(
                 ),
                 err=True,
             )
+        if nightly is not None:
+            typer.echo(
+                _("A backup is taken each day at {at} into {folder}.").format(
+                    at=backup_at, folder=backup_to
+                )
+            )
+            nightly.start()
         sys.stdout.flush()
         try:
             server.run()
         except KeyboardInterrupt:
             typer.echo(_("Stopped. Take care."), err=True)
         finally:
+            if nightly is not None:
+                nightly.stop()
             server.close()
+
+
+def _nightly_backups(folder: Path, keep: int, at: str, encrypt: bool, recipients: list[str]) -> Any:
+    import zoneinfo
+    from datetime import time
+
+    from django.conf import settings
+
+    from glimmers.portability import backup as backups
+
+    try:
+        when = time.fromisoformat(at)
+    except ValueError:
+        raise CommandError(
+            _("“{at}” is not a time of day; give it as HH:MM, e.g. 03:00.").format(at=at)
+        ) from None
+    passphrase = None
+    if encrypt and not recipients:
+        passphrase = os.environ.get("GLIMMERS_BACKUP_PASSPHRASE") or None
+        if passphrase is None:
+            raise CommandError(
+                _("--backup-encrypt needs the passphrase in GLIMMERS_BACKUP_PASSPHRASE.")
+            )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CommandError(
+            _("Cannot use {folder} for backups: {reason}.").format(
+                folder=folder, reason=error.strerror
+            )
+        ) from None
+    return backups.NightlyBackups(
+        folder,
+        keep,
+        when,
+        backups.Sealing(passphrase=passphrase, recipients=recipients),
+        zoneinfo.ZoneInfo(settings.MACHINE_TIME_ZONE),
+    )
 
 
 def _read_password(from_stdin: bool, name: str) -> str:

@@ -248,32 +248,23 @@ def backup(
     snapshot, taken while people go on writing, read back whole before it is kept."""
     setup()
     with friendly_errors():
-        from django.utils import timezone
-
         from glimmers.portability import backup as backups
 
-        sealed = encrypt or bool(recipient)
         passphrase = _passphrase(twice=True) if encrypt and not recipient else None
-        if keep is not None:
-            file.mkdir(parents=True, exist_ok=True)
-            target = file / backups.dated_name(timezone.now(), encrypted=sealed)
-        elif file.exists() and file.is_dir():
+        sealing = backups.Sealing(passphrase=passphrase, recipients=recipient)
+        if keep is None and file.exists() and file.is_dir():
             raise CommandError(
                 _("{file} is a folder; give a file name such as glimmers-backup.zip.").format(
                     file=file
                 )
             )
-        else:
-            target = file
-        plain = target.with_name(f".{target.name}.plain") if sealed else target
-        try:
-            with progress_bar(_("Backing up"), len(backups.backed_up_models())) as advance:
-                summary = backups.write_backup(plain, progress=advance)
-            if sealed:
-                backups.encrypt_backup(plain, target, passphrase=passphrase, recipients=recipient)
-        finally:
-            if sealed:
-                plain.unlink(missing_ok=True)
+        with progress_bar(_("Backing up"), len(backups.backed_up_models())) as advance:
+            if keep is None:
+                target, summary = file, backups.back_up_to(file, sealing, progress=advance)
+                let_go = []
+            else:
+                kept = backups.back_up_into(file, keep, sealing, progress=advance)
+                target, summary, let_go = kept.file, kept.summary, kept.let_go
         typer.echo(
             ngettext(
                 "Backed up {count} records to {file}.",
@@ -281,9 +272,8 @@ def backup(
                 summary.records,
             ).format(count=summary.records, file=target)
         )
-        if keep is not None:
-            for gone in backups.keep_newest(file, keep):
-                typer.echo(_("Let go of the older {file}.").format(file=gone.name))
+        for gone in let_go:
+            typer.echo(_("Let go of the older {file}.").format(file=gone.name))
 
 
 @app.command()

@@ -8,14 +8,16 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import logging
 import os
 import re
 import tempfile
+import threading
 import uuid
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -27,11 +29,14 @@ from django.core.files.storage import default_storage
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glimmers.diary.models import Photo
 from glimmers.diary.services import measure_photos, rebuild_derived
 from glimmers.lib.records import ImportProblem, Progress, left_out_of_backups
+
+logger = logging.getLogger(__name__)
 
 FORMAT_NAME = "glimmers-backup"
 FORMAT_VERSION = 1
@@ -387,3 +392,96 @@ def keep_newest(folder: Path, keep: int) -> list[Path]:
     for path in gone:
         path.unlink(missing_ok=True)
     return gone
+
+
+@dataclass(frozen=True)
+class Sealing:
+    """How a backup is sealed with age: a passphrase, or recipients' public keys, or not."""
+
+    passphrase: str | None = None
+    recipients: Sequence[str] = ()
+
+    @property
+    def sealed(self) -> bool:
+        return bool(self.passphrase or self.recipients)
+
+
+def back_up_to(
+    target: Path, sealing: Sealing = Sealing(), *, progress: Progress | None = None
+) -> Summary:
+    """One backup written to `target`, sealed as asked (the plain zip never outlives this)."""
+    if not sealing.sealed:
+        return write_backup(target, progress=progress)
+    plain = target.with_name(f".{target.name}.plain")
+    try:
+        summary = write_backup(plain, progress=progress)
+        encrypt_backup(plain, target, passphrase=sealing.passphrase, recipients=sealing.recipients)
+    finally:
+        plain.unlink(missing_ok=True)
+    return summary
+
+
+@dataclass(frozen=True)
+class Kept:
+    file: Path
+    summary: Summary
+    let_go: list[Path]
+
+
+def back_up_into(
+    folder: Path, keep: int, sealing: Sealing = Sealing(), *, progress: Progress | None = None
+) -> Kept:
+    """A dated backup in `folder`, and only the newest `keep` left there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / dated_name(timezone.now(), encrypted=sealing.sealed)
+    summary = back_up_to(target, sealing, progress=progress)
+    return Kept(target, summary, keep_newest(folder, keep))
+
+
+# --- the nightly backup of `glimmers serve` ---------------------------------------------------
+
+
+def seconds_until(at: time, now: datetime) -> float:
+    """Real seconds from `now` (aware, in the zone the time is meant in) to the next `at` on
+    the clock there. A time a daylight-saving jump skips is taken as that much later."""
+    zone = now.tzinfo
+    day = now.date()
+    for _attempt in range(3):
+        wall = datetime.combine(day, at, tzinfo=zone)
+        # Subtracting times of one zone compares their wall clocks; in UTC, real seconds.
+        wait = (wall.astimezone(UTC) - now.astimezone(UTC)).total_seconds()
+        if wait > 0:
+            return wait
+        day += timedelta(days=1)
+    return 24 * 60 * 60.0
+
+
+class NightlyBackups(threading.Thread):
+    """Beside the web server: a dated backup into a folder each day at one local time, the
+    newest `keep` kept. A backup that fails is logged and tried again the next day."""
+
+    def __init__(self, folder: Path, keep: int, at: time, sealing: Sealing, zone: tzinfo) -> None:
+        super().__init__(name="glimmers-nightly-backup", daemon=True)
+        self.folder, self.keep, self.at, self.sealing, self.zone = folder, keep, at, sealing, zone
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        from django.db import connections
+
+        while not self.stopping.wait(seconds_until(self.at, datetime.now(self.zone))):
+            self.run_once()
+            connections.close_all()  # this thread's own; a day later a fresh one is opened
+
+    def run_once(self) -> Kept | None:
+        try:
+            kept = back_up_into(self.folder, self.keep, self.sealing)
+        except Exception:
+            logger.exception("The nightly backup into %s failed", self.folder)
+            return None
+        logger.warning(
+            "Backed up %d records to %s", kept.summary.records, kept.file
+        )  # WARNING: the server's default log level, so a host sees it
+        return kept
+
+    def stop(self) -> None:
+        self.stopping.set()
