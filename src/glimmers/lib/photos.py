@@ -71,19 +71,23 @@ def prepare_photo(
                     raise Image.DecompressionBombError("too large to decode")
                 taken_at = _taken_at(image)
                 image.load()
-                # Made small first, then turned upright and converted: each copy is small.
+                # Made small first, then turned upright and converted, in place where it
+                # can be: one picture's pixels in memory at a time, and those small.
                 image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-                upright = ImageOps.exif_transpose(image)
-                pixels = upright.convert("RGB")
+                ImageOps.exif_transpose(image, in_place=True)
+                pixels = image if image.mode == "RGB" else image.convert("RGB")
+                out = io.BytesIO()
+                # No exif= argument: nothing of the original's metadata (GPS included) is
+                # written.
+                pixels.save(
+                    out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True
+                )
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise PhotoError(
             _("That picture has too many pixels to open safely; please choose a smaller one.")
         ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise PhotoError(_("That file is not a picture Glimmers can read.")) from None
-    out = io.BytesIO()
-    # No exif= argument: nothing of the original's metadata (GPS included) is written.
-    pixels.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     return PreparedPhoto(out.getvalue(), pixels.width, pixels.height, taken_at)
 
 
