@@ -59,8 +59,12 @@ class _Dates:
     a first number over 12 writes the day first; otherwise, as jrnl reads it, the month)."""
 
     day_first: bool = False
+    # The form that read the last date: a file writes its dates one way, so it is tried first.
+    last: tuple[str, bool] | None = None
 
     def formats(self) -> Iterator[tuple[str, bool]]:
+        if self.last is not None:
+            yield self.last
         first = _DAY_FIRST if self.day_first else _MONTH_FIRST + _DAY_FIRST
         for day in (*_YEAR_FIRST, *first):
             for clock in _CLOCKS:
@@ -69,11 +73,13 @@ class _Dates:
 
     def moment(self, blob: str) -> datetime | None:
         words = " ".join(blob.replace("T", " ", 1).split())
-        for pattern, has_clock in self.formats():
+        for form in self.formats():
+            pattern, has_clock = form
             try:
                 found = datetime.strptime(words, pattern)
             except ValueError:
                 continue
+            self.last = form
             if not has_clock:
                 found = datetime.combine(found.date(), DATE_ONLY_TIME)
             return timezone.make_aware(found)
