@@ -3,6 +3,7 @@ export read back by jrnl with the same entries, times, tags and stars."""
 
 import zoneinfo
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,25 @@ from glimmers.lib.records import ImportProblem
 from glimmers.portability.export import export_jrnl
 from glimmers.portability.imports import import_file
 from tests.portability.jrnl_reads import jrnl_reads
+
+# jrnl's own test journals (tests/data/journals of jrnl-org/jrnl at 90de4948, GPL-3.0, see
+# real/jrnl/README.md), with the time format of the configuration each goes with.
+REAL = Path(__file__).parent / "real" / "jrnl"
+YEAR_FIRST = "%Y-%m-%d %H:%M"
+REAL_JOURNALS = [
+    ("simple", YEAR_FIRST),
+    ("tags", YEAR_FIRST),
+    ("tags-216", YEAR_FIRST),
+    ("tags-237", YEAR_FIRST),
+    ("little_endian_dates", "%d.%m.%Y %H:%M"),
+    ("mostlyreadabledates", YEAR_FIRST),
+    ("multiline", YEAR_FIRST),
+    ("multiline-tags", YEAR_FIRST),
+    ("brackets", YEAR_FIRST),
+    ("markdown-headings-335", YEAR_FIRST),
+    ("basic_onefile", YEAR_FIRST),
+    ("deletion", YEAR_FIRST),
+]
 
 TRICKY = """[2019-07-14 10:00:00 AM] Sun through the window. It warmed.
 Body line one @C++ and @C# and @OS/2, in the old lab.
@@ -118,3 +138,35 @@ def test_an_encrypted_journal_gets_a_sentence_that_says_so(owner, tmp_path):
     journal.write_bytes(Fernet(Fernet.generate_key()).encrypt(b"[2024-01-01 10:00] hidden"))
     with pytest.raises(ImportProblem, match="This jrnl journal is encrypted"):
         import_file(owner, journal)
+
+
+@pytest.mark.parametrize(("name", "timeformat"), REAL_JOURNALS, ids=[j[0] for j in REAL_JOURNALS])
+def test_jrnls_own_journals_are_read_as_jrnl_reads_them(owner, tmp_path, name, timeformat):
+    journal = REAL / f"{name}.journal"
+    expected = _theirs(jrnl_reads(journal, tmp_path / "jrnl", timeformat=timeformat))
+    report = import_file(owner, journal, "jrnl")
+    assert report.skipped == [] and report.count("glimmers") == len(expected)
+    assert _ours(owner) == expected
+
+
+def test_a_jrnl_1_journal_is_read_with_its_bare_dates(owner):
+    report = import_file(owner, REAL / "simple_jrnl-1-9-5.journal", "jrnl")
+    texts = [g.text.split("\n")[0] for g in Glimmer.objects.order_by("noticed_at")]
+    assert report.count("glimmers") == 2
+    assert texts == [
+        "A life without chocolate is like a bad analogy.",
+        'He said "[this] is the best time to be alive".',
+    ]
+
+
+def test_a_journal_without_a_readable_date_is_refused_with_a_sentence(owner):
+    # jrnl itself would make the whole file one entry dated now; Glimmers will not invent a
+    # time and says which line it could not read instead.
+    with pytest.raises(ImportProblem, match="line 1 does not start with a date"):
+        import_file(owner, REAL / "unreadabledates.journal", "jrnl")
+
+
+@pytest.mark.parametrize("name", ["encrypted", "encrypted_v3"])
+def test_jrnls_encrypted_journals_get_the_sentence(owner, name):
+    with pytest.raises(ImportProblem, match="This jrnl journal is encrypted"):
+        import_file(owner, REAL / f"{name}.journal", "jrnl")

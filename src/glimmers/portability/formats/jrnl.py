@@ -31,8 +31,9 @@ JRNL_NAMESPACE = uuid.UUID("6f1c1b36-3a57-4a3e-9d1e-0c2b6a0f4a11")
 # jrnl's own tag rule: the tag symbol after a space (or at the start), then letters, digits
 # and -+*#/ — so @C++, @C# and @OS/2 are tags whole.
 _TAG = re.compile(r"(?<!\S)@([-+*#/\w]+)")
-# What jrnl writes when a journal is encrypted (a Fernet token, from jrnl 2 on).
-_ENCRYPTED = re.compile(rb"^gAAAAA[A-Za-z0-9_=-]{40,}")
+# What jrnl writes when a journal is encrypted: a Fernet token (jrnl 2), or that behind a
+# "JRNLv3" header (jrnl 4.2 and later).
+_ENCRYPTED = re.compile(rb"^(?:JRNLv\d+\x00|gAAAAA[A-Za-z0-9_=-]{40,})")
 # jrnl gives a day without an hour 09:00 (its default_hour).
 DATE_ONLY_TIME = time(9, 0)
 
