@@ -88,13 +88,22 @@ class _Reading:
 
     def entry(self, item: dict[str, Any], where: str, journal: str | None) -> None:
         text = _ESCAPED.sub(r"\1", _MOMENT.sub("", str(item.get("text") or ""))).strip()
-        pictures = self.pictures(item, where)
+        pictures, missing = self.pictures(item)
+        not_kept = self.not_kept(item)
         if not text and not pictures:
+            if missing or not_kept:
+                what = "; ".join(part for part in (", ".join(not_kept), missing) if part)
+                raise ImportProblem(
+                    _("Nothing in it can be kept here: %(what)s")
+                    % {"what": what if what.endswith(".") else what + "."}
+                )
             raise ImportProblem(_("It is empty: no words and no photos."))
+        if missing:
+            self.note(where, missing)
         tags = [str(tag) for tag in item["tags"]] if isinstance(item.get("tags"), list) else []
         if journal:
             tags.append(journal)
-        details = self.details(item, where)
+        details = self.details(item, where, not_kept)
         self.found.glimmers.append(
             EntryRecord(
                 id=self.entry_id(item, where),
@@ -112,10 +121,15 @@ class _Reading:
         )
 
     def entry_id(self, item: dict[str, Any], where: str) -> uuid.UUID | None:
-        try:
-            entry_id = uuid.UUID(str(item.get("uuid"))) if item.get("uuid") else None
-        except ValueError:
+        """Its uuid; an id that is not one (files made by other tools) gives the same new
+        one every time, so importing twice adds nothing either."""
+        raw = str(item.get("uuid") or "").strip()
+        if not raw:
             return None
+        try:
+            entry_id = uuid.UUID(raw)
+        except ValueError:
+            entry_id = uuid.uuid5(REPEATED_NAMESPACE, raw)
         if entry_id is not None and entry_id in self.seen:
             self.note(
                 where, _("Its id is also an earlier entry's; it is kept as a glimmer of its own.")
@@ -140,31 +154,26 @@ class _Reading:
             return ""
         return str(name)
 
-    def pictures(self, item: dict[str, Any], where: str) -> list[PhotoRecord]:
+    def pictures(self, item: dict[str, Any]) -> tuple[list[PhotoRecord], str]:
+        """The photos at hand, and a phrase for those listed but not in the file (or "")."""
         listed = [p for p in item.get("photos") or [] if isinstance(p, dict)]
         found = [self.photos[str(p.get("md5"))] for p in listed if str(p.get("md5")) in self.photos]
         missing = len(listed) - len(found)
-        if missing and self.in_zip:
-            self.note(
-                where,
-                ngettext(
-                    "%(n)d photo is not in the zip.", "%(n)d photos are not in the zip.", missing
-                )
-                % {"n": missing},
-            )
-        elif missing:
-            self.note(
-                where,
-                ngettext(
-                    "%(n)d photo is not in this file; import Day One's zip to bring it.",
-                    "%(n)d photos are not in this file; import Day One's zip to bring them.",
-                    missing,
-                )
-                % {"n": missing},
-            )
-        return [PhotoRecord(read=read) for read in found]
+        if not missing:
+            phrase = ""
+        elif self.in_zip:
+            phrase = ngettext(
+                "%(n)d photo is not in the zip.", "%(n)d photos are not in the zip.", missing
+            ) % {"n": missing}
+        else:
+            phrase = ngettext(
+                "%(n)d photo is not in this file; import Day One's zip to bring it.",
+                "%(n)d photos are not in this file; import Day One's zip to bring them.",
+                missing,
+            ) % {"n": missing}
+        return [PhotoRecord(read=read) for read in found], phrase
 
-    def details(self, item: dict[str, Any], where: str) -> dict[str, Any]:
+    def details(self, item: dict[str, Any], where: str, not_kept: list[str]) -> dict[str, Any]:
         details: dict[str, Any] = {"source": "Day One"}
         location = item.get("location")
         if isinstance(location, dict):
@@ -192,7 +201,6 @@ class _Reading:
                 details["weather"] = ", ".join(said)
         if item.get("isPinned") is True:
             details["pinned"] = True
-        not_kept = self.not_kept(item)
         if not_kept:
             details["not_kept"] = not_kept
             self.note(
