@@ -108,3 +108,29 @@ def test_restore_refuses_a_file_that_is_not_a_backup(run, db, tmp_path):
     result = run("restore", str(path))
     assert result.exit_code == 1
     assert "not a Glimmers backup" in result.stderr
+
+
+def test_import_from_day_one_says_what_it_did_and_list_shows_the_writers_hour(run, owner, tmp_path):
+    entries = [
+        {
+            "uuid": "7" * 32,
+            "creationDate": "2023-03-04T14:30:00Z",  # 23:30 in Tokyo
+            "timeZone": "Asia/Tokyo",
+            "text": "Lanterns on the river",
+            "location": {"placeName": "Kamo River", "latitude": 35.01, "longitude": 135.77},
+            "videos": [{"md5": "v"}],
+        },
+        {"uuid": "8" * 32, "creationDate": "2023-03-05T10:00:00Z", "text": ""},
+    ]
+    path = tmp_path / "Journal.json"
+    path.write_text(json.dumps({"metadata": {}, "entries": entries}))
+    result = run("import", str(path), "--keep-coordinates")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Imported 1 glimmer.",
+        "Not kept: Day One entry 2: It is empty: no words and no photos.",
+        "Note: Day One entry 1: Glimmers keeps words and photos; not kept: 1 video.",
+    ]
+    assert Glimmer.objects.get().details["coordinates"] == [35.01, 135.77]
+    listed = run("list").stdout.splitlines()
+    assert listed[0].startswith("2023-03-04 23:30\tLanterns on the river")

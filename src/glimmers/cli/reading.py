@@ -34,9 +34,16 @@ def show(records: list[dict[str, Any]], as_json: bool, zone: tzinfo | None = Non
         from django.utils import timezone
 
         zone = timezone.get_current_timezone()
+    from zoneinfo import ZoneInfo
+
+    def shown(record: dict[str, Any]) -> str:
+        """Its time on its writer's clock: its own zone where it has one, else the diary's."""
+        own = ZoneInfo(record["time_zone"]) if record.get("time_zone") else zone
+        return f"{datetime.fromisoformat(record['noticed_at']).astimezone(own):%Y-%m-%d %H:%M}"
+
     rows = [
         (
-            f"{datetime.fromisoformat(r['noticed_at']).astimezone(zone):%Y-%m-%d %H:%M}",
+            shown(r),
             r["text"],
             " ".join(r["senses"]),
             " ".join(f"#{t}" for t in r["tags"]),
