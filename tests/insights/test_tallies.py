@@ -135,3 +135,34 @@ def test_captures_on_the_same_day_at_once_are_all_counted(owner):
     assert not errors
     assert Glimmer.objects.filter(owner=owner).count() == 8
     assert DayTally.objects.get(owner=owner).glimmers == 8
+
+
+def test_an_entry_with_its_own_zone_counts_on_its_writers_day_and_hour(owner, tmp_path):
+    import json
+
+    # 01:30 on 11 January in Tokyo is 18:30 on 10 January in Kyiv, the diary's zone.
+    tokyo_night = {
+        "uuid": "9" * 32,
+        "creationDate": "2025-01-10T16:30:00Z",
+        "timeZone": "Asia/Tokyo",
+        "text": "snow under the street lamp",
+    }
+    path = tmp_path / "Journal.json"
+    path.write_text(json.dumps({"metadata": {}, "entries": [tokyo_night]}))
+    import_file(owner, path, "dayone")
+    add_glimmer(owner, EntryInput("tea at home", noticed_at=NOON))
+    days = {row[0]: row for row in snapshot(owner)}
+    assert days[date(2025, 1, 11)][1] == 1 and days[date(2025, 1, 11)][7][1] == 1
+    assert days[date(2025, 1, 10)][1] == 1  # only the tea
+    assert snapshot(owner) == recounted(owner)
+
+    # Changes to it keep its writer's day: moved a day back, to the trash and back.
+    glimmer = Glimmer.objects.get(text="snow under the street lamp")
+    edit_glimmer(glimmer, EntryInput("snow", noticed_at=datetime(2025, 1, 9, 16, 30, tzinfo=UTC)))
+    assert snapshot(owner) == recounted(owner)
+    assert {row[0] for row in snapshot(owner)} == {date(2025, 1, 10)}
+    move_to_trash(glimmer)
+    assert snapshot(owner) == recounted(owner)
+    restore(glimmer)
+    assert snapshot(owner) == recounted(owner)
+    assert {row[0]: row[1] for row in snapshot(owner)} == {date(2025, 1, 10): 2}

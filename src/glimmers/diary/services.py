@@ -166,7 +166,7 @@ def _create_once(entry: E, data: EntryInput, save_related: Callable[[E], None]) 
         with transaction.atomic():
             entry.save(force_insert=True)
             save_related(entry)
-            tallies.refresh(entry.owner, [entry.noticed_at])
+            tallies.refresh(entry.owner, [entry.noticed_at], [entry.time_zone])
     except IntegrityError:
         # Another request with the same id won the race: theirs is the saved one.
         existing = saved_before(model, entry.id, entry.owner)
@@ -203,21 +203,21 @@ def edit_glimmer(glimmer: Glimmer, data: EntryInput, *, remove_photos: Iterable[
             delete_photo(photo)
         save_photos(glimmer, data.photos)
         search.index(glimmer)
-        tallies.refresh(glimmer.owner, [was_noticed_at, glimmer.noticed_at])
+        tallies.refresh(glimmer.owner, [was_noticed_at, glimmer.noticed_at], [glimmer.time_zone])
 
 
 def move_to_trash(entry: Glimmer | Trigger) -> None:
     entry.trashed_at = timezone.now()
     with transaction.atomic():
         entry.save(update_fields=["trashed_at"])
-        tallies.refresh(entry.owner, [entry.noticed_at])
+        tallies.refresh(entry.owner, [entry.noticed_at], [entry.time_zone])
 
 
 def restore(entry: Glimmer | Trigger) -> None:
     entry.trashed_at = None
     with transaction.atomic():
         entry.save(update_fields=["trashed_at"])
-        tallies.refresh(entry.owner, [entry.noticed_at])
+        tallies.refresh(entry.owner, [entry.noticed_at], [entry.time_zone])
 
 
 def delete_photo(photo: Photo) -> None:
@@ -329,7 +329,7 @@ def edit_trigger(trigger: Trigger, data: EntryInput) -> None:
     trigger.full_clean(exclude=["owner"])
     with transaction.atomic():
         trigger.save()
-        tallies.refresh(trigger.owner, [was_noticed_at, trigger.noticed_at])
+        tallies.refresh(trigger.owner, [was_noticed_at, trigger.noticed_at], [trigger.time_zone])
 
 
 class StaleVersion(Exception):

@@ -3,6 +3,9 @@
 `refresh` recounts the days a change touched, inside the caller's transaction and with the
 day's row locked, so two captures on the same day can't both write a stale count.
 `rebuild` recounts a whole diary (after an import, a restore or a new time zone).
+
+An entry written in a zone of its own (imported from a journal kept while travelling) counts
+on the day and at the hour its writer saw, as the timeline shows it.
 """
 
 from __future__ import annotations
@@ -28,11 +31,19 @@ from glimmers.diary.models import (
     time_zone_of,
 )
 
-GLIMMER_FIELDS = ("noticed_at", "senses", "kind", "intensity")
+GLIMMER_FIELDS = ("noticed_at", "time_zone", "senses", "kind", "intensity")
+# How far an entry's own zone may put its day from the diary's: a day either side is more
+# than any two zones on Earth are apart (26 hours).
+ZONE_REACH = timedelta(days=1)
 
 
 def local_day(moment: datetime, zone: zoneinfo.ZoneInfo) -> date:
     return moment.astimezone(zone).date()
+
+
+def _on_own_clock(moment: datetime, own: str, zone: zoneinfo.ZoneInfo) -> datetime:
+    """The moment on its writer's clock: its own zone where it has one, else the diary's."""
+    return moment.astimezone(zoneinfo.ZoneInfo(own) if own else zone)
 
 
 def _bounds(day: date, zone: zoneinfo.ZoneInfo) -> tuple[datetime, datetime]:
@@ -75,10 +86,14 @@ class _Counts:
         return values
 
 
-def refresh(owner: User, moments: Iterable[datetime | None]) -> None:
-    """Recount the owner's days that hold any of these moments."""
+def refresh(owner: User, moments: Iterable[datetime | None], zones: Iterable[str] = ()) -> None:
+    """Recount the owner's days that hold any of these moments (in the diary's zone, and in
+    `zones`, the entry's own where it has one)."""
     zone = time_zone_of(owner)
-    days = sorted({local_day(moment, zone) for moment in moments if moment is not None})
+    clocks = [zone, *(zoneinfo.ZoneInfo(name) for name in set(zones) if name)]
+    days = sorted(
+        {local_day(moment, clock) for moment in moments if moment is not None for clock in clocks}
+    )
     if not days:
         return
     with transaction.atomic():
@@ -95,14 +110,25 @@ def refresh(owner: User, moments: Iterable[datetime | None]) -> None:
 
 def _recount(owner: User, tally: DayTally, zone: zoneinfo.ZoneInfo) -> None:
     start, end = _bounds(tally.day, zone)
-    in_day = {"owner": owner, "trashed_at__isnull": True}
+    # Entries near the day, in case their own zone puts them on it.
+    near = {
+        "owner": owner,
+        "trashed_at__isnull": True,
+        "noticed_at__gte": start - ZONE_REACH,
+        "noticed_at__lt": end + ZONE_REACH,
+    }
     counts = _Counts()
-    glimmers = Glimmer.objects.filter(**in_day, noticed_at__gte=start, noticed_at__lt=end)
-    for moment, senses, kind, intensity in glimmers.values_list(*GLIMMER_FIELDS):
-        counts.add_glimmer(moment.astimezone(zone), _senses(senses), kind, intensity)
-    counts.triggers = Trigger.objects.filter(
-        **in_day, noticed_at__gte=start, noticed_at__lt=end
-    ).count()
+    for moment, own, senses, kind, intensity in Glimmer.objects.filter(**near).values_list(
+        *GLIMMER_FIELDS
+    ):
+        local = _on_own_clock(moment, own, zone)
+        if local.date() == tally.day:
+            counts.add_glimmer(local, _senses(senses), kind, intensity)
+    counts.triggers = sum(
+        1
+        for moment, own in Trigger.objects.filter(**near).values_list("noticed_at", "time_zone")
+        if _on_own_clock(moment, own, zone).date() == tally.day
+    )
     counts.beans = Bean.objects.filter(
         owner=owner, counted_at__gte=start, counted_at__lt=end
     ).count()
@@ -119,12 +145,12 @@ def rebuild(owner: User) -> int:
     zone = time_zone_of(owner)
     days: dict[date, _Counts] = defaultdict(_Counts)
     alive = Glimmer.objects.filter(owner=owner, trashed_at__isnull=True).order_by()
-    for moment, senses, kind, intensity in alive.values_list(*GLIMMER_FIELDS).iterator(5000):
-        local = moment.astimezone(zone)
+    for moment, own, senses, kind, intensity in alive.values_list(*GLIMMER_FIELDS).iterator(5000):
+        local = _on_own_clock(moment, own, zone)
         days[local.date()].add_glimmer(local, _senses(senses), kind, intensity)
     triggers = Trigger.objects.filter(owner=owner, trashed_at__isnull=True).order_by()
-    for (moment,) in triggers.values_list("noticed_at").iterator(chunk_size=5000):
-        days[local_day(moment, zone)].triggers += 1
+    for moment, own in triggers.values_list("noticed_at", "time_zone").iterator(chunk_size=5000):
+        days[_on_own_clock(moment, own, zone).date()].triggers += 1
     beans = Bean.objects.filter(owner=owner).order_by()
     for (moment,) in beans.values_list("counted_at").iterator(chunk_size=5000):
         days[local_day(moment, zone)].beans += 1
