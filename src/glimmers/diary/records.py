@@ -9,6 +9,7 @@ import base64
 import binascii
 import contextlib
 import io
+import itertools
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -290,6 +291,9 @@ class DiaryRecords:
 
     glimmers: list[EntryRecord] = field(default_factory=list)
     triggers: list[EntryRecord] = field(default_factory=list)
+    # Glimmers still in the file, read as they are saved (a long journal is never held
+    # whole); they come after `glimmers`.
+    glimmers_to_read: Iterator[EntryRecord] = field(default_factory=lambda: iter(()))
     beans: list[dict[str, Any]] = field(default_factory=list)
     intentions: list[dict[str, Any]] = field(default_factory=list)
     edit_conflicts: list[dict[str, Any]] = field(default_factory=list)
@@ -439,28 +443,58 @@ def _read_conflicts(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 def save_diary(found: DiaryRecords, context: ImportContext) -> None:
     """Add the records not in the diary yet; every one is checked by the diary's rules
-    first: one that breaks them is reported and left out (or, strict, refuses the file)."""
+    first: one that breaks them is reported and left out (or, strict, refuses the file).
+    Entries may come as they are read (a long journal): they are saved a chunk at a time."""
     owner = context.owner
-    for skipped in found.unreadable:
-        with context.one(skipped.kind):
-            raise RecordProblem(skipped.where, skipped.reason)
-    context.report.noted.extend(found.notes)
-    _save_entries(Glimmer, found.glimmers, context)
+    said = _say_what_reading_found(found, context, 0, 0)
+    _save_entries(Glimmer, itertools.chain(found.glimmers, found.glimmers_to_read), context)
     _save_entries(Trigger, found.triggers, context)
+    _say_what_reading_found(found, context, *said)  # what was found while they were read
     _save_beans(owner, found.beans, context)
     _save_intentions(owner, found.intentions, context)
     _save_conflicts(owner, found.edit_conflicts, context)
 
 
+def _say_what_reading_found(
+    found: DiaryRecords, context: ImportContext, unreadable: int, notes: int
+) -> tuple[int, int]:
+    """Report the records reading left out and its notes, from these places on."""
+    for skipped in found.unreadable[unreadable:]:
+        with context.one(skipped.kind):
+            raise RecordProblem(skipped.where, skipped.reason)
+    context.report.noted.extend(found.notes[notes:])
+    return len(found.unreadable), len(found.notes)
+
+
 def _save_entries(
-    model: type[Glimmer] | type[Trigger], found: list[EntryRecord], context: ImportContext
+    model: type[Glimmer] | type[Trigger], found: Iterable[EntryRecord], context: ImportContext
 ) -> None:
-    """Save new entries in bulk; for glimmers, `context` learns which id each has here."""
+    """Save new entries in bulk, a chunk at a time; for glimmers, `context` learns which id
+    each has here."""
+    rule = IdRule(context.owner)
+    chunk: list[EntryRecord] = []
+    number = 0
+    for record in found:
+        chunk.append(record)
+        if len(chunk) == CHUNK:
+            _save_chunk(model, chunk, number, rule, context)
+            number += len(chunk)
+            chunk = []
+    _save_chunk(model, chunk, number, rule, context)
+
+
+def _save_chunk(
+    model: type[Glimmer] | type[Trigger],
+    found: list[EntryRecord],
+    before: int,
+    rule: IdRule,
+    context: ImportContext,
+) -> None:
     kind = "glimmers" if model is Glimmer else "triggers"
-    rule = IdRule.for_records(model, context.owner, (record.id for record in found))
+    rule.learn(model, (record.id for record in found))
     entries: list[Glimmer | Trigger] = []
     pending: list[tuple[Glimmer | Trigger, EntryRecord]] = []
-    for number, record in enumerate(found, start=1):
+    for number, record in enumerate(found, start=before + 1):
         if rule.already_here(record.id):
             if record.id in rule.mine and model is Glimmer:
                 context.glimmer_ids[record.id] = record.id
@@ -473,11 +507,9 @@ def _save_entries(
                 context.glimmer_ids[record.id] = entry_id
             entries.append(entry)
             pending.append((entry, record))
-    for start in range(0, len(entries), CHUNK):
-        batch = entries[start : start + CHUNK]
-        model.objects.bulk_create(batch)  # type: ignore[arg-type]
-        if context.progress:
-            context.progress(len(batch))
+    model.objects.bulk_create(entries)  # type: ignore[arg-type]
+    if context.progress and entries:
+        context.progress(len(entries))
     context.report.added(kind, len(entries))
     if model is Glimmer:
         context.new_glimmers.extend(entry.id for entry in entries)

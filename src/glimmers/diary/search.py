@@ -206,54 +206,58 @@ def index(glimmer: Glimmer) -> None:
 
 
 def reindex(owner: User, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
-    """Write the documents of a person's glimmers (all, or just these) in a few sweeps."""
-    ids = None if glimmer_ids is None else list(glimmer_ids)
-    # A few ids are looked up by id; many (an import) in one sweep of the person's links.
-    few = ids if ids is not None and len(ids) <= CHUNK else None
+    """Write the documents of a person's glimmers (all, or just these) in a few sweeps: all of
+    them in one sweep of the person's links; given ids (an import), a chunk at a time, so the
+    memory it takes does not grow with the import."""
+    glimmers = Glimmer.objects.filter(owner=owner).order_by()
+    written = 0
+    with transaction.atomic():
+        if glimmer_ids is None:
+            return _write_documents(owner, glimmers, None)
+        ids = list(glimmer_ids)
+        for at in range(0, len(ids), CHUNK):
+            chunk = ids[at : at + CHUNK]
+            written += _write_documents(owner, glimmers.filter(id__in=chunk), chunk)
+    return written
+
+
+def _write_documents(
+    owner: User, batch: QuerySet[Glimmer], ids: Collection[uuid.UUID] | None
+) -> int:
+    """The documents of the glimmers in `batch` (their labels read for `ids`, or for all)."""
     labels: dict[Any, list[str]] = defaultdict(list)
     names: dict[str, dict[Any, list[str]]] = {"tag": defaultdict(list), "person": defaultdict(list)}
     for through, label in ((Glimmer.tags.through, "tag"), (Glimmer.people.through, "person")):
         links = through.objects.filter(glimmer__owner=owner)
-        if few is not None:
-            links = links.filter(glimmer_id__in=few)
+        if ids is not None:
+            links = links.filter(glimmer_id__in=ids)
         for glimmer_id, name in links.values_list("glimmer_id", f"{label}__name").iterator(CHUNK):
             labels[glimmer_id].append(name)
             names[label][glimmer_id].append(name)
-    for glimmer_id, texts in _more_text(owner, few).items():
+    for glimmer_id, texts in _more_text(owner, ids).items():
         labels[glimmer_id].extend(texts)
-    glimmers = Glimmer.objects.filter(owner=owner).order_by()
-    if ids is None:
-        batches = [glimmers]
-    else:
-        batches = [glimmers.filter(id__in=ids[at : at + CHUNK]) for at in range(0, len(ids), CHUNK)]
     fields = ("id", "text", "sense_lines", "body", "senses", "kind", "noticed_at")
-    written = 0
-    with transaction.atomic():
-        for batch in batches:
-            SearchDocument.objects.filter(glimmer__in=batch.values("id")).delete()
-            documents = [
-                SearchDocument(
-                    glimmer_id=glimmer_id,
-                    owner_id=owner.pk,
-                    document=document_of(
-                        owner.pk, text, lines or {}, body, labels.get(glimmer_id, [])
-                    ),
-                    facts=facts_of(
-                        owner.pk,
-                        senses,
-                        kind,
-                        noticed_at,
-                        names["tag"].get(glimmer_id, []),
-                        names["person"].get(glimmer_id, []),
-                    ),
-                )
-                for glimmer_id, text, lines, body, senses, kind, noticed_at in batch.values_list(
-                    *fields
-                ).iterator(CHUNK)
-            ]
-            SearchDocument.objects.bulk_create(documents, batch_size=CHUNK)
-            written += len(documents)
-    return written
+    SearchDocument.objects.filter(glimmer__in=batch.values("id")).delete()
+    documents = [
+        SearchDocument(
+            glimmer_id=glimmer_id,
+            owner_id=owner.pk,
+            document=document_of(owner.pk, text, lines or {}, body, labels.get(glimmer_id, [])),
+            facts=facts_of(
+                owner.pk,
+                senses,
+                kind,
+                noticed_at,
+                names["tag"].get(glimmer_id, []),
+                names["person"].get(glimmer_id, []),
+            ),
+        )
+        for glimmer_id, text, lines, body, senses, kind, noticed_at in batch.values_list(
+            *fields
+        ).iterator(CHUNK)
+    ]
+    SearchDocument.objects.bulk_create(documents, batch_size=CHUNK)
+    return len(documents)
 
 
 # --- searching -------------------------------------------------------------------------

@@ -119,12 +119,16 @@ class IdRule:
     ) -> IdRule:
         """Look up, a chunk at a time, who holds each of the wanted ids."""
         rule = cls(owner)
+        rule.learn(model, wanted)
+        return rule
+
+    def learn(self, model: type[models.Model], wanted: Iterable[uuid.UUID | None]) -> None:
+        """Look up who holds these ids too (records read a chunk at a time)."""
         ids = [key for key in dict.fromkeys(wanted) if key is not None]
         for start in range(0, len(ids), CHUNK):
             rows = model._default_manager.filter(pk__in=ids[start : start + CHUNK])
             for key, owner_id in rows.values_list("pk", _owner_column(model)):
-                (rule.mine if owner_id == owner.pk else rule.theirs).add(key)
-        return rule
+                (self.mine if owner_id == self.owner.pk else self.theirs).add(key)
 
     def already_here(self, wanted: uuid.UUID | None) -> bool:
         """The record is in this diary already, or came earlier in the same file."""

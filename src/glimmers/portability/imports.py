@@ -113,10 +113,11 @@ def import_stream(
             % {"format": fmt, "known": ", ".join(FORMATS)}
         )
     source.seek(0)
-    # Times written without a zone (jrnl's) are the person's own local times.
+    # Times written without a zone (jrnl's) are the person's own local times; a format may
+    # go on reading while its records are saved, so both happen in that zone.
     with timezone.override(time_zone_of(owner)):
         parts = found.read(source, options or ReadOptions())
-    return save_parts(owner, parts, strict=strict, progress=progress)
+        return save_parts(owner, parts, strict=strict, progress=progress)
 
 
 def guess_format(source: BinaryIO) -> str:

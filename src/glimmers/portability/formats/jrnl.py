@@ -5,6 +5,7 @@ body follow as they were written; "@tags" as jrnl finds them)."""
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import uuid
 from collections.abc import Iterator
@@ -163,24 +164,35 @@ def _lines(source: BinaryIO) -> Iterator[str]:
 
 
 def read_text(source: BinaryIO, dates: _Dates | None = None) -> DiaryRecords:
-    """A jrnl journal file. An entry longer than a glimmer may be is noted, never held
-    whole."""
-    dates = dates or _Dates()
+    """A jrnl journal file, read as it is saved: the first entry now (a file that is not a
+    journal is refused before anything is saved), the rest one at a time, so a long journal
+    is never held whole. An entry longer than a glimmer may be is noted, never held."""
     batch = DiaryRecords()
+    entries = _entries(source, dates or _Dates(), batch)
+    batch.glimmers.extend(itertools.islice(entries, 1))
+    if not batch.glimmers and not batch.unreadable:
+        raise ImportProblem(_("This jrnl journal has no entries."))
+    batch.glimmers_to_read = entries
+    return batch
+
+
+def _entries(source: BinaryIO, dates: _Dates, batch: DiaryRecords) -> Iterator[EntryRecord]:
+    """The file's entries in order; one too long is noted in `batch` instead."""
     current: _Reading | None = None
     header = _BRACKETED
+    count = 0
 
-    def finish(entry: _Reading) -> None:
+    def finish(entry: _Reading) -> EntryRecord | None:
         if entry.size > TEXT_MAX:
             reason = MaxLengthValidator.message % {  # Django's own sentence, translated
                 "limit_value": TEXT_MAX,
                 "show_value": entry.size,
             }
             batch.unreadable.append(Skipped("glimmers", entry.where, str(reason)))
-            return
+            return None
         record = _record(entry.title, "\n".join(entry.lines), entry.moment, None)
         record.where = entry.where
-        batch.glimmers.append(record)
+        return record
 
     for number, line in enumerate(_lines(source), start=1):
         if current is None and line.strip() and not line.startswith("["):
@@ -188,12 +200,10 @@ def read_text(source: BinaryIO, dates: _Dates | None = None) -> DiaryRecords:
         match = header.match(line[:HEADER_ROOM])
         moment = dates.moment(match.group(1)) if match else None
         if match and moment is not None:
-            if current:
-                finish(current)
-            where = _("jrnl entry %(n)d (line %(line)d)") % {
-                "n": len(batch.glimmers) + len(batch.unreadable) + 1,
-                "line": number,
-            }
+            if current and (record := finish(current)):
+                yield record
+            count += 1
+            where = _("jrnl entry %(n)d (line %(line)d)") % {"n": count, "line": number}
             title = line[match.start(2) :] if match.group(2) is not None else ""
             current = _Reading(
                 moment, title if len(line) <= TEXT_MAX else "", where, size=len(line)
@@ -205,11 +215,8 @@ def read_text(source: BinaryIO, dates: _Dates | None = None) -> DiaryRecords:
                 _("This does not look like a jrnl journal: line %(n)d does not start with a date.")
                 % {"n": number}
             )
-    if current:
-        finish(current)
-    if not batch.glimmers and not batch.unreadable:
-        raise ImportProblem(_("This jrnl journal has no entries."))
-    return batch
+    if current and (record := finish(current)):
+        yield record
 
 
 def read_json(document: Any) -> DiaryRecords:
