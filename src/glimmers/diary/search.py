@@ -209,35 +209,37 @@ def reindex(owner: User, glimmer_ids: Iterable[uuid.UUID] | None = None) -> int:
     """Write the documents of a person's glimmers (all, or just these) in a few sweeps: all of
     them in one sweep of the person's links; given ids (an import), a chunk at a time, so the
     memory it takes does not grow with the import."""
-    glimmers = Glimmer.objects.filter(owner=owner).order_by()
     written = 0
     with transaction.atomic():
         if glimmer_ids is None:
-            return _write_documents(owner, glimmers, None)
+            return _write_documents(owner, None)
         ids = list(glimmer_ids)
         for at in range(0, len(ids), CHUNK):
-            chunk = ids[at : at + CHUNK]
-            written += _write_documents(owner, glimmers.filter(id__in=chunk), chunk)
+            written += _write_documents(owner, ids[at : at + CHUNK])
     return written
 
 
-def _write_documents(
-    owner: User, batch: QuerySet[Glimmer], ids: Collection[uuid.UUID] | None
-) -> int:
-    """The documents of the glimmers in `batch` (their labels read for `ids`, or for all)."""
+def _write_documents(owner: User, ids: list[uuid.UUID] | None) -> int:
+    """The documents of the person's glimmers: these ids, or all. Given ids, every query goes
+    by id alone (by the person, SQLite would walk all their glimmers for each chunk), and
+    a glimmer that is not theirs is passed over."""
     labels: dict[Any, list[str]] = defaultdict(list)
     names: dict[str, dict[Any, list[str]]] = {"tag": defaultdict(list), "person": defaultdict(list)}
     for through, label in ((Glimmer.tags.through, "tag"), (Glimmer.people.through, "person")):
-        links = through.objects.filter(glimmer__owner=owner)
-        if ids is not None:
-            links = links.filter(glimmer_id__in=ids)
+        if ids is None:
+            links = through.objects.filter(glimmer__owner=owner)
+        else:
+            links = through.objects.filter(glimmer_id__in=ids)
         for glimmer_id, name in links.values_list("glimmer_id", f"{label}__name").iterator(CHUNK):
             labels[glimmer_id].append(name)
             names[label][glimmer_id].append(name)
     for glimmer_id, texts in _more_text(owner, ids).items():
         labels[glimmer_id].extend(texts)
-    fields = ("id", "text", "sense_lines", "body", "senses", "kind", "noticed_at")
-    SearchDocument.objects.filter(glimmer__in=batch.values("id")).delete()
+    if ids is None:
+        glimmers = Glimmer.objects.filter(owner=owner).order_by()
+    else:
+        glimmers = Glimmer.objects.filter(pk__in=ids).order_by()
+    fields = ("id", "owner_id", "text", "sense_lines", "body", "senses", "kind", "noticed_at")
     documents = [
         SearchDocument(
             glimmer_id=glimmer_id,
@@ -252,10 +254,15 @@ def _write_documents(
                 names["person"].get(glimmer_id, []),
             ),
         )
-        for glimmer_id, text, lines, body, senses, kind, noticed_at in batch.values_list(
-            *fields
-        ).iterator(CHUNK)
+        for glimmer_id, owner_id, text, lines, body, senses, kind, noticed_at in (
+            glimmers.values_list(*fields).iterator(CHUNK)
+        )
+        if owner_id == owner.pk
     ]
+    if ids is None:
+        SearchDocument.objects.filter(owner_id=owner.pk).delete()
+    else:
+        SearchDocument.objects.filter(glimmer_id__in=[d.glimmer_id for d in documents]).delete()
     SearchDocument.objects.bulk_create(documents, batch_size=CHUNK)
     return len(documents)
 
