@@ -150,3 +150,40 @@ def test_places_weather_and_what_was_not_brought_are_kept_and_said(owner):
     assert Glimmer.objects.filter(details__pinned=True).exists() or not any(
         e.get("isPinned") for e in next(iter(_journals(SOURCES["marcdonald-dev"]()).values()))
     )
+
+
+def _import_json(owner, folder: str, name: str):
+    return import_bytes(owner, (REAL / folder / name).read_bytes(), "dayone")
+
+
+def test_a_deliberately_broken_export_keeps_what_it_can_and_says_the_rest(owner):
+    report = _import_json(owner, "marcdonald-invalid", "Dev Journal One Invalid.json")
+    assert report.count("glimmers") == 4
+    assert [s.sentence for s in report.skipped] == [
+        "Day One entry 5: Nothing in it can be kept here: 1 video.",
+        "Day One entry 6 has no text.",
+    ]
+    assert [n.sentence for n in report.noted] == [
+        "Day One entry 1: 1 photo is not in this file; import Day One's zip to bring it.",
+        "Day One entry 4: 2 photos are not in this file; import Day One's zip to bring them.",
+        "Day One entry 4: Glimmers keeps words and photos; not kept: 1 video.",
+    ]
+
+
+def test_a_pdf_attachment_is_named(owner):
+    report = _import_json(owner, "marcdonald-pdf", "PDF.json")
+    glimmer = Glimmer.objects.get()
+    assert glimmer.details["not_kept"] == ["1 PDF"]
+    assert glimmer.text.startswith("# A test entry\n\nThis is a test entry with a PDF document")
+    assert report.noted[-1].sentence.endswith("not kept: 1 PDF.")
+
+
+def test_a_hand_edited_export_with_an_empty_entry(owner):
+    report = _import_json(owner, "bsingr-demo", "demo.json")
+    assert report.count("glimmers") == 3
+    assert [s.sentence for s in report.skipped] == [
+        "Day One entry 4: It is empty: no words and no photos."
+    ]
+    third = Glimmer.objects.get(text__startswith="# Third entry")
+    assert "double escape a/b dot." in third.text
+    assert third.time_zone == "Europe/Berlin"

@@ -24,7 +24,8 @@ from glimmers.portability.imports import Parts, ReadOptions, load_json
 from glimmers.portability.zips import open_zip
 
 _MOMENT = re.compile(r"!\[\]\(dayone-moment:/*[^)]*\)\n?")
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+# Day One writes Markdown: a backslash before any ASCII punctuation keeps it literal.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 PHOTO_FOLDERS = ("photos",)
 # An entry's uuid met again in the same export: the second entry is kept under an id made
 # from the first and its place, the same on every import.
@@ -87,7 +88,10 @@ class _Reading:
                 self.entry(item, where, journal)
 
     def entry(self, item: dict[str, Any], where: str, journal: str | None) -> None:
-        text = _ESCAPED.sub(r"\1", _MOMENT.sub("", str(item.get("text") or ""))).strip()
+        words = item.get("text")
+        if words is not None and not isinstance(words, str):
+            raise ImportProblem(_("%(where)s has no text.") % {"where": where})
+        text = _ESCAPED.sub(r"\1", _MOMENT.sub("", words or "")).strip()
         pictures, missing = self.pictures(item)
         not_kept = self.not_kept(item)
         if not text and not pictures:
